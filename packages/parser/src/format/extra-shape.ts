@@ -1,0 +1,25 @@
+import { KEY_VALUE_SEPARATOR } from './markers.ts';
+
+/**
+ * Whether bullet items under an unknown label read as one object: every item `key: value`, no key
+ * twice. The parser reads them so; the schema rejects a text list that would be read so.
+ */
+export function looksLikeRecord(items: readonly string[]): boolean {
+  const keys = new Set<string>();
+  for (const item of items) {
+    const at = item.indexOf(KEY_VALUE_SEPARATOR);
+    if (at < 0 || keys.has(item.slice(0, at))) return false;
+    keys.add(item.slice(0, at));
+  }
+  return true;
+}
+
+/** Splits `key: value` items into an object; call only where `looksLikeRecord` holds. */
+export function toRecord(items: readonly string[]): Record<string, string> {
+  const record: Record<string, string> = {};
+  for (const item of items) {
+    const at = item.indexOf(KEY_VALUE_SEPARATOR);
+    record[item.slice(0, at)] = item.slice(at + KEY_VALUE_SEPARATOR.length);
+  }
+  return record;
+}

@@ -1,0 +1,53 @@
+import type { Diagnostic, DiagnosticCode, Severity } from '../diagnostic.ts';
+
+/**
+ * Collects diagnostics for one text, turning 0-based line indexes into 1-based positions and
+ * offsets. Line start offsets are summed only when the first diagnostic needs one, so a clean
+ * parse pays nothing for them.
+ */
+export interface DiagnosticsSink {
+  readonly list: Diagnostic[];
+  add(severity: Severity, code: DiagnosticCode, message: string, lineIndex: number, column?: number, path?: (string | number)[]): void;
+  hasErrors(): boolean;
+}
+
+export function createDiagnosticsSink(lines: readonly string[], file: string | undefined, strict: boolean): DiagnosticsSink {
+  const list: Diagnostic[] = [];
+  let starts: number[] | undefined;
+  const offsetOf = (lineIndex: number, column: number): number => {
+    if (!starts) {
+      starts = new Array<number>(lines.length + 1);
+      let offset = 0;
+      for (let i = 0; i < lines.length; i++) {
+        starts[i] = offset;
+        offset += (lines[i] as string).length + 1;
+      }
+      starts[lines.length] = offset;
+    }
+    return (starts[Math.min(lineIndex, lines.length)] as number) + column - 1;
+  };
+  return {
+    list,
+    add(severity, code, message, lineIndex, column = 1, path) {
+      const effective = strict && severity === 'warning' ? 'error' : severity;
+      const diagnostic: Diagnostic = {
+        severity: effective,
+        code,
+        message,
+        line: lineIndex + 1,
+        column,
+        offset: offsetOf(lineIndex, column),
+        retryable: false,
+      };
+      if (path) diagnostic.path = path;
+      if (file !== undefined) diagnostic.file = file;
+      list.push(diagnostic);
+    },
+    hasErrors: () => list.some((d) => d.severity === 'error'),
+  };
+}
+
+/** Quotes a found value for a message, cut short so one huge line cannot flood a terminal. */
+export function quote(found: string, max = 60): string {
+  return JSON.stringify(found.length > max ? `${found.slice(0, max)}…` : found);
+}

@@ -1,0 +1,88 @@
+import { classifyLoneLine } from '../format/classify-line.ts';
+import { BULLET, IMAGE_SOURCE_SEPARATOR } from '../format/markers.ts';
+import type { Block } from '../schema/block-schema.ts';
+import type { Locations } from './locations.ts';
+
+export interface BodyContext {
+  lines: readonly string[];
+  language: string;
+  /** Caption → URL, from meta `image sources`. */
+  imageUrls: ReadonlyMap<string, string>;
+  locations: Locations;
+}
+
+/** Whether lines `at` and `at + 1` are an image: `CAPTION` then `CAPTION. image source: SOURCE`. */
+function isImageAt(lines: readonly string[], at: number, end: number): boolean {
+  if (at + 1 >= end) return false;
+  const caption = lines[at] as string;
+  const next = lines[at + 1] as string;
+  return (
+    caption.length > 0 &&
+    next.length >= caption.length + IMAGE_SOURCE_SEPARATOR.length &&
+    next.startsWith(caption) &&
+    next.startsWith(IMAGE_SOURCE_SEPARATOR, caption.length)
+  );
+}
+
+/**
+ * Reads the body, lines `[from, to)`, into blocks. Blank lines separate blocks, except inside code:
+ * code is a run of lines that cannot be anything else, and runs of code with only blank lines
+ * between them are one block, so a blank line inside a function does not split it.
+ */
+export function parseBody(ctx: BodyContext, from: number, to: number): Block[] {
+  const { lines, language } = ctx;
+  const blocks: Block[] = [];
+  const lineOf: number[] = [];
+  // The open code block: its first and last line, so that its text is joined once, at the end.
+  let code: { block: Block & { type: 'code' }; start: number; end: number } | undefined;
+  const closeCode = () => {
+    if (!code) return;
+    code.block.code = lines.slice(code.start, code.end).join('\n');
+    code = undefined;
+  };
+  const push = (block: Block, at: number) => {
+    closeCode();
+    blocks.push(block);
+    lineOf.push(at);
+  };
+  // Code stays open until another block is pushed, so an open block here had only blank lines after it.
+  const pushCode = (start: number, end: number) => {
+    if (code) {
+      code.end = end;
+      return;
+    }
+    const block: Block & { type: 'code' } = language === '' ? { type: 'code', code: '' } : { type: 'code', code: '', lang: language };
+    push(block, start);
+    code = { block, start, end };
+  };
+
+  let at = from;
+  while (at < to) {
+    const line = lines[at] as string;
+    if (line === '') {
+      at++;
+      continue;
+    }
+    if (line.startsWith(BULLET)) {
+      const start = at;
+      const items: string[] = [];
+      for (; at < to && (lines[at] as string).startsWith(BULLET); at++) items.push((lines[at] as string).slice(BULLET.length));
+      push({ type: 'list', items }, start);
+    } else if (isImageAt(lines, at, to)) {
+      const source = (lines[at + 1] as string).slice(line.length + IMAGE_SOURCE_SEPARATOR.length);
+      const url = ctx.imageUrls.get(line);
+      push(url === undefined ? { type: 'image', caption: line, source } : { type: 'image', caption: line, source, url }, at);
+      at += 2;
+    } else {
+      const start = at;
+      at++;
+      while (at < to && lines[at] !== '' && !(lines[at] as string).startsWith(BULLET) && !isImageAt(lines, at, to)) at++;
+      const kind = at - start > 1 ? 'code' : classifyLoneLine(line, language);
+      if (kind === 'code') pushCode(start, at);
+      else push({ type: kind, text: line }, start);
+    }
+  }
+  closeCode();
+  lineOf.forEach((lineIndex, index) => ctx.locations.set(['body', index], lineIndex, 1));
+  return blocks;
+}
