@@ -1,0 +1,26 @@
+import type { CliIO, Command } from './command.ts';
+import { commands } from './commands/index.ts';
+
+function help(list: readonly Command[]): string {
+  const width = Math.max(...list.map((command) => command.name.length));
+  return `usage: alphanode <command> [options]\n\n${list.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}\n\nalphanode <command> --help shows a command's options.\n`;
+}
+
+/** Runs `alphanode ARGS` and resolves to the exit code (2 for a usage error). */
+export async function runCli(args: string[], io: CliIO, list: readonly Command[] = commands): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout.write(help(list));
+    return name === undefined ? 2 : 0;
+  }
+  const command = list.find((candidate) => candidate.name === name);
+  if (!command) {
+    io.stderr.write(`alphanode: unknown command "${name}"\n\n${help(list)}`);
+    return 2;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout.write(`${command.usage}\n`);
+    return 0;
+  }
+  return command.run(rest, io);
+}
