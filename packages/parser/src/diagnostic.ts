@@ -4,6 +4,7 @@ export type Severity = 'error' | 'warning' | 'info';
 /** Stable codes, one per kind of finding, for tools that filter or count them. */
 export type DiagnosticCode =
   // the file as a whole
+  | 'invalid-input'
   | 'empty-file'
   | 'binary-content'
   | 'control-character'

@@ -1,1 +1,4 @@
-export {};
+/**
+ * @module Node entry of @alphanode/parser: loading posts from disk. The main entry stays edge-safe.
+ */
+export { loadPosts, type LoadOptions, type LoadedPost } from './load-posts.ts';

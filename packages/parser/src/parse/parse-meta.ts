@@ -172,7 +172,7 @@ export function parseMeta(lines: readonly string[], from: number, to: number, si
   }
   for (const field of META_FIELDS) {
     if (seen.has(field.key) || field.optional) continue;
-    const hint = to - from < META_FIELDS.length ? ' (the meta block looks cut off)' : '';
+    const hint = to === lines.length ? ' (the file ends inside the meta block: was it cut off?)' : '';
     sink.add('error', 'missing-field', `the meta block has no "${field.label}" field${hint}`, Math.max(to - 1, from), 1, ['meta', field.key]);
   }
   if (Object.keys(extra).length > 0) meta.extra = extra;
