@@ -28,7 +28,11 @@ export function createDiagnosticsSink(lines: readonly string[], file: string | u
   };
   return {
     list,
-    add(severity, code, message, lineIndex, column = 1, path) {
+    add(severity, code, message, at, col = 1, path) {
+      // Past the last line (a file that ends early) is reported at the end of the last line.
+      const past = at >= lines.length;
+      const lineIndex = past ? Math.max(lines.length - 1, 0) : at;
+      const column = past ? (lines[lineIndex] ?? '').length + 1 : col;
       const effective = strict && severity === 'warning' ? 'error' : severity;
       const diagnostic: Diagnostic = {
         severity: effective,

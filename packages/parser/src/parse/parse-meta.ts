@@ -136,6 +136,11 @@ export function parseMeta(lines: readonly string[], from: number, to: number, si
       at = bulletsEnd(lines, at, to);
       continue;
     }
+    if (line.startsWith(' ') || line.startsWith('\t')) {
+      sink.add('error', 'malformed-bullet', `expected a field label at column 1 or a bullet ("${BULLET}" or "${DEEP_BULLET}"), found ${quote(line)}`, at, 1, ['meta']);
+      at++;
+      continue;
+    }
     const field = fieldForLine(line);
     if (!field) {
       extra[line] = readExtra(lines, at + 1, end);

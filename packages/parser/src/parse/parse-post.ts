@@ -72,8 +72,11 @@ export function parsePost(text: string, options: ParseOptions = {}): ParseResult
   }
   const layout: Layout = {};
   let at = 0;
-  if (lines[0] === BREADCRUMB && lines[1] === '') at = 2;
-  else layout.breadcrumb = false;
+  if (lines[0] === BREADCRUMB) {
+    at = 1;
+    if (lines[1] === '') at = 2;
+    else sink.add('warning', 'expected-blank-line', 'expected a blank line after the "|" breadcrumb line', 1, 1);
+  } else layout.breadcrumb = false;
   const title = lines[at] ?? '';
   if (title === '' || title === META_MARKER) {
     sink.add('error', 'missing-title', `expected the post's title on this line, found ${title === '' ? 'a blank line' : quote(title)}`, at, 1, ['title']);

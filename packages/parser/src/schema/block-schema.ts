@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LineSchema } from './text.ts';
+import { LineSchema, MultilineSchema } from './text.ts';
 
 export const HeadingBlockSchema = z
   .object({ type: z.literal('heading'), text: LineSchema })
@@ -16,7 +16,7 @@ export const ListBlockSchema = z
 export const CodeBlockSchema = z
   .object({
     type: z.literal('code'),
-    code: z.string(),
+    code: MultilineSchema,
     lang: z.string().optional(),
   })
   .meta({
