@@ -34,3 +34,4 @@ export {
   type ImageBlock,
 } from './schema/block-schema.ts';
 export { META_FIELDS, type MetaField, type SubField } from './format/meta-fields.ts';
+export { postJsonSchema } from './schema/post-json-schema.ts';

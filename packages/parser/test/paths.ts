@@ -14,3 +14,10 @@ export function readSeeds(): { name: string; text: string }[] {
     .sort()
     .map((name) => ({ name, text: readFileSync(path.join(seedsDir, name), 'utf8') }));
 }
+
+/** The text of seed `index` (0 or 1). */
+export function seedText(index: number): string {
+  const seed = readSeeds()[index];
+  if (!seed) throw new Error(`no seed ${index} in ${seedsDir}`);
+  return seed.text;
+}

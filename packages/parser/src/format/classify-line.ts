@@ -8,7 +8,7 @@ export const HEADING_MAX_WORDS = 12;
 const CLOSERS = new Set([')', '"', "'", '\u201d', '\u2019', ']']);
 const TERMINALS = new Set(['.', '!', '?', '\u2026']);
 
-// `(see the docs.)` closes a sentence; `print("done.")` does not, which the code check below tells.
+// `he said "stop."` closes a sentence; `print("done.")` does not, which the code check tells.
 function endsLikeSentence(line: string, language: string): boolean {
   let end = line.length - 1;
   if (TERMINALS.has(line[end] as string)) return true;

@@ -10,6 +10,8 @@ export interface LoadOptions extends Omit<ParseOptions, 'file'> {
   cwd?: string;
   /** How many files are read and parsed at once. Default 8. */
   concurrency?: number;
+  /** Reads one file; default `fs.promises.readFile`. For virtual file systems, and for tests of I/O failures. */
+  readFile?: (absolutePath: string) => Promise<Uint8Array>;
 }
 
 export interface LoadedPost {
@@ -37,10 +39,10 @@ function readFailure(file: string, error: unknown): ParseResult {
   return { ok: false, diagnostics: [diagnostic], locations: new Map() };
 }
 
-async function load(cwd: string, file: string, options: ParseOptions): Promise<LoadedPost> {
+async function load(cwd: string, file: string, read: (path: string) => Promise<Uint8Array>, options: ParseOptions): Promise<LoadedPost> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(path.resolve(cwd, file));
+    bytes = await read(path.resolve(cwd, file));
   } catch (error) {
     return { file, result: readFailure(file, error) };
   }
@@ -62,14 +64,15 @@ async function load(cwd: string, file: string, options: ParseOptions): Promise<L
 export async function* loadPosts(patterns: string | readonly string[], options: LoadOptions = {}): AsyncGenerator<LoadedPost> {
   const cwd = options.cwd ?? process.cwd();
   const concurrency = Math.max(1, Math.floor(options.concurrency ?? 8));
+  const read = options.readFile ?? readFile;
   const parseOptions: ParseOptions = options.strict === undefined ? {} : { strict: options.strict };
   const files = (await fg([...(typeof patterns === 'string' ? [patterns] : patterns)], { cwd, onlyFiles: true, dot: false })).sort();
   const pending: Promise<LoadedPost>[] = [];
   let next = 0;
-  while (next < files.length && pending.length < concurrency) pending.push(load(cwd, files[next++] as string, parseOptions));
+  while (next < files.length && pending.length < concurrency) pending.push(load(cwd, files[next++] as string, read, parseOptions));
   while (pending.length > 0) {
     const loaded = await (pending.shift() as Promise<LoadedPost>);
-    if (next < files.length) pending.push(load(cwd, files[next++] as string, parseOptions));
+    if (next < files.length) pending.push(load(cwd, files[next++] as string, read, parseOptions));
     yield loaded;
   }
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readSeeds } from '../../test/paths.ts';
+import { seedText } from '../../test/paths.ts';
 import type { Diagnostic } from '../diagnostic.ts';
 import { parsePost } from './parse-post.ts';
 
-const seed = (readSeeds()[1] as { text: string }).text;
+const seed = seedText(1);
 const seedLines = seed.split('\n');
 
 function replaceLine(startsWith: string, replacement: string): string {

@@ -42,7 +42,7 @@ function readSimilar(lines: readonly string[], from: number, sink: DiagnosticsSi
 }
 
 function invalidInput(input: unknown): ParseResult {
-  const found = input === null ? 'null' : typeof input;
+  const found = input == null ? String(input) : typeof input;
   const message = `expected the text of a post as a string, found ${found}; decode bytes first (TextDecoder) or use loadPosts from @alphanode/parser/node`;
   return { ok: false, diagnostics: [{ severity: 'error', code: 'invalid-input', message, line: 1, column: 1, retryable: false }], locations: new Map() };
 }

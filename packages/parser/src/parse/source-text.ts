@@ -17,6 +17,7 @@ export interface SourceText {
 
 // NUL and U+FFFD (what a decoder puts where bytes were not UTF-8) mean the file is not text.
 const BINARY = /[\0\uFFFD]/;
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\x01-\x08\x0B\x0C\x0E-\x1F\x7F]/;
 
 function positionOf(text: string, index: number): { lineIndex: number; column: number } {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { arbitraryPost } from '../../test/arbitrary-post.ts';
-import { readSeeds } from '../../test/paths.ts';
+import { seedText } from '../../test/paths.ts';
 import { parsePost } from '../parse/parse-post.ts';
 import { PostSchema } from '../schema/post-schema.ts';
 import { stringifyPost } from './stringify-post.ts';
@@ -32,7 +32,7 @@ describe('stringifyPost and parsePost', () => {
   });
 
   it('everything parsePost accepts, the schema accepts, and it writes back to the same post', () => {
-    const seed = (readSeeds()[1] as { text: string }).text;
+    const seed = seedText(1);
     // Random edits of a real post: whatever parses must be a valid post and survive a round trip.
     const edit = fc.record({ at: fc.nat(seed.length), remove: fc.nat(40), insert: fc.oneof(fc.string({ maxLength: 20 }), fc.constantFrom('\n', '\n\n', '  • x\n', 'reading time', ': ', '\r\n')) });
     fc.assert(

@@ -22,7 +22,12 @@ function writeExtra(lines: string[], label: string, value: ExtraValue): void {
   }
   lines.push(label);
   if (!Array.isArray(value)) writeRecord(lines, BULLET, value);
-  else for (const item of value) typeof item === 'string' ? lines.push(BULLET + item) : writeRecord(lines, DEEP_BULLET, item);
+  else {
+    for (const item of value) {
+      if (typeof item === 'string') lines.push(BULLET + item);
+      else writeRecord(lines, DEEP_BULLET, item);
+    }
+  }
 }
 
 /** Appends the meta block's lines (without the `alphanode post meta` line) in the format's field order. */
