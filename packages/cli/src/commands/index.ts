@@ -1,4 +1,8 @@
 import type { Command } from '../command.ts';
+import { checkCommand } from './check.ts';
+import { formatCommand } from './format.ts';
+import { generateCommand } from './generate.ts';
+import { parseCommand } from './parse.ts';
 
 /** Every subcommand, in the order `alphanode --help` lists them. Add a command by adding its file here. */
-export const commands: readonly Command[] = [];
+export const commands: readonly Command[] = [parseCommand, formatCommand, checkCommand, generateCommand];

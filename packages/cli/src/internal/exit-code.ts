@@ -1,0 +1,4 @@
+/** The exit codes every command uses: 0 all good, 1 the input has errors, 2 the command line was wrong. */
+export const EXIT_OK = 0;
+export const EXIT_FAILED = 1;
+export const EXIT_USAGE = 2;
