@@ -13,8 +13,9 @@ export function hex(rng: Rng, n: number): string {
   return out;
 }
 
-// The seeds put the caption into the URL as `+`-joined words, cut short.
-const asQuery = (caption: string): string => encodeURIComponent(caption.slice(0, 38)).replace(/%20/g, '+');
+// The seeds put the caption into the URL as `+`-joined words, cut short; cut by code points, as a
+// cut through a surrogate pair would leave a string that encodeURIComponent refuses.
+const asQuery = (caption: string): string => encodeURIComponent(Array.from(caption).slice(0, 38).join('')).replace(/%20/g, '+');
 
 const HOSTS: readonly ImageHost[] = [
   {
