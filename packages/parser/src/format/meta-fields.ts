@@ -88,12 +88,3 @@ export const META_FIELDS: readonly MetaField[] = [
   },
   { label: 'notes', key: 'notes', kind: 'list' },
 ];
-
-// Longest first, so that a label that begins another label never claims its line.
-const BY_LENGTH = [...META_FIELDS].sort((a, b) => b.label.length - a.label.length);
-
-/** The known field whose label begins `line`, if any. */
-export function fieldForLine(line: string): MetaField | undefined {
-  for (const field of BY_LENGTH) if (line.startsWith(field.label)) return field;
-  return undefined;
-}

@@ -58,6 +58,13 @@ describe('lintPost', () => {
     expect(findings[1]?.message).toBe('"revision / version" is usually x.y.z, found "1.3"');
   });
 
+  it('reports control characters, kept by the parser, at the field that holds them', () => {
+    const findings = lint((post) => {
+      post.meta.summary = 'clear \u001b[2Jscreen';
+    });
+    expect(findings).toEqual([{ code: 'control-character', line: 44, column: 8, message: 'control character U+001B at character 7 of this value; a post should hold printable text' }]);
+  });
+
   it('points at 1:1 without locations', () => {
     const post = structuredClone(seed);
     post.meta.hash = 'x';

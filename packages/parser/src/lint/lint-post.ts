@@ -70,7 +70,30 @@ const valueFormats: Rule = (post) =>
     path: format.path,
   }));
 
-const RULES: readonly Rule[] = [paragraphCount, hasImagesFlag, imageSources, checklist, valueFormats];
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\x01-\x08\x0B\x0C\x0E-\x1F\x7F]/;
+
+/** Every string in the post with its path, for rules that look at all text alike. */
+function* strings(value: unknown, path: (string | number)[]): Generator<[string, (string | number)[]]> {
+  if (typeof value === 'string') yield [value, path];
+  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* strings(value[i], [...path, i]);
+  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* strings(item, [...path, key]);
+}
+
+// Control characters survive parsing (nothing is lost) but mean nothing on a page, and ESC can
+// rewrite a terminal that prints the post; HTML forbids most of them.
+const controlCharacters: Rule = (post) => {
+  const findings: Finding[] = [];
+  for (const [text, path] of strings(post, [])) {
+    const found = CONTROL.exec(text);
+    if (!found) continue;
+    const code = `U+${(found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    findings.push({ code: 'control-character', message: `control character ${code} at character ${found.index + 1} of this value; a post should hold printable text`, path });
+  }
+  return findings;
+};
+
+const RULES: readonly Rule[] = [paragraphCount, hasImagesFlag, imageSources, checklist, valueFormats, controlCharacters];
 
 /**
  * Checks the facts FORMAT.md ties across fields (paragraph count, the has-images flag, image

@@ -83,6 +83,6 @@ export function parseBody(ctx: BodyContext, from: number, to: number): Block[] {
     }
   }
   closeCode();
-  lineOf.forEach((lineIndex, index) => ctx.locations.set(['body', index], lineIndex, 1));
+  for (let i = 0; i < lineOf.length; i++) ctx.locations.set(`body.${i}`, lineOf[i] as number, 1);
   return blocks;
 }

@@ -1,11 +1,12 @@
 import type { DiagnosticCode } from '../diagnostic.ts';
-import { META_FIELDS, fieldForLine, type MetaField, type SubField, type ValueKind } from '../format/meta-fields.ts';
+import { fieldForLine, subFieldFor } from '../format/meta-fields-index.ts';
+import { META_FIELDS, type MetaField, type SubField, type ValueKind } from '../format/meta-fields.ts';
 import { BULLET, DEEP_BULLET, KEY_VALUE_SEPARATOR } from '../format/markers.ts';
 import type { ExtraValue, PostMeta } from '../schema/meta-schema.ts';
 import { quote, type DiagnosticsSink } from './diagnostics-sink.ts';
-import { readExtra } from './read-extra.ts';
-import { readValue } from './meta-values.ts';
 import type { Locations } from './locations.ts';
+import { readValue } from './meta-values.ts';
+import { readExtra } from './read-extra.ts';
 
 const INVALID_CODE: Record<ValueKind, DiagnosticCode> = {
   text: 'invalid-number',
@@ -13,6 +14,8 @@ const INVALID_CODE: Record<ValueKind, DiagnosticCode> = {
   flag: 'invalid-flag',
   date: 'invalid-date',
 };
+
+type ObjectField = MetaField & { fields: readonly SubField[] };
 
 interface Context {
   lines: readonly string[];
@@ -28,13 +31,13 @@ function bulletDepth(line: string): 0 | 1 | 2 {
 
 /** Column (0-based) where a bullet line's text starts. */
 function bulletIndent(line: string): number {
-  return bulletDepth(line) === 2 ? DEEP_BULLET.length : BULLET.length;
+  return line.startsWith(DEEP_BULLET) ? DEEP_BULLET.length : BULLET.length;
 }
 
 function keyOf(line: string): string {
-  const text = line.slice(bulletIndent(line));
-  const split = text.indexOf(KEY_VALUE_SEPARATOR);
-  return split < 0 ? text : text.slice(0, split);
+  const indent = bulletIndent(line);
+  const split = line.indexOf(KEY_VALUE_SEPARATOR, indent);
+  return split < 0 ? line.slice(indent) : line.slice(indent, split);
 }
 
 /** Index of the first line at or after `from` that is not a bullet. */
@@ -44,49 +47,62 @@ function bulletsEnd(lines: readonly string[], from: number, end: number): number
   return at;
 }
 
-type ObjectField = MetaField & { fields: readonly SubField[] };
+/** `meta.score` and `['meta', 'score']`, from a dotted key; paths are built only for diagnostics. */
+const pathOf = (key: string): (string | number)[] => key.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
 
 /** Reads `key: value` bullets `[from, to)` into one object of `field`; `labelLine` is where missing keys are reported. */
-function readObject(ctx: Context, field: ObjectField, from: number, to: number, path: (string | number)[], labelLine: number) {
+function readObject(ctx: Context, field: ObjectField, from: number, to: number, key: string, labelLine: number): Record<string, unknown> {
   const object: Record<string, unknown> = {};
-  const reported = new Set<string>();
+  let reported: Set<string> | undefined;
   for (let at = from; at < to; at++) {
     const line = ctx.lines[at] as string;
     const indent = bulletIndent(line);
-    const text = line.slice(indent);
-    const split = text.indexOf(KEY_VALUE_SEPARATOR);
+    const split = line.indexOf(KEY_VALUE_SEPARATOR, indent);
     if (split < 0) {
-      ctx.sink.add('error', 'malformed-bullet', `expected "key: value" in "${field.label}", found ${quote(text)}`, at, indent + 1, path);
+      ctx.sink.add('error', 'malformed-bullet', `expected "key: value" in "${field.label}", found ${quote(line.slice(indent))}`, at, indent + 1, pathOf(key));
       continue;
     }
-    const label = text.slice(0, split);
-    const sub = field.fields.find((candidate) => candidate.label === label);
+    const label = line.slice(indent, split);
+    const sub = subFieldFor(field, label);
     if (!sub) {
       const known = field.fields.map((candidate) => candidate.label).join(', ');
-      ctx.sink.add('error', 'unknown-key', `unknown key ${quote(label)} in "${field.label}"; expected one of: ${known}`, at, indent + 1, path);
+      ctx.sink.add('error', 'unknown-key', `unknown key ${quote(label)} in "${field.label}"; expected one of: ${known}`, at, indent + 1, pathOf(key));
       continue;
     }
-    const subPath = [...path, sub.key];
-    if (sub.key in object || reported.has(sub.key)) {
-      ctx.sink.add('error', 'duplicate-key', `"${sub.label}" appears twice in one "${field.label}" entry; the first is kept`, at, indent + 1, subPath);
+    if (sub.key in object || reported?.has(sub.key)) {
+      ctx.sink.add('error', 'duplicate-key', `"${sub.label}" appears twice in one "${field.label}" entry; the first is kept`, at, indent + 1, pathOf(`${key}.${sub.key}`));
       continue;
     }
-    const valueColumn = indent + split + KEY_VALUE_SEPARATOR.length + 1;
-    const raw = text.slice(split + KEY_VALUE_SEPARATOR.length);
+    const valueColumn = split + KEY_VALUE_SEPARATOR.length + 1;
+    const raw = line.slice(split + KEY_VALUE_SEPARATOR.length);
+    if (sub.kind === 'text') {
+      object[sub.key] = raw;
+      continue;
+    }
     const result = readValue(sub.kind, raw);
-    ctx.locations.set(subPath, at, valueColumn);
     if (result.ok) object[sub.key] = result.value;
     else {
-      reported.add(sub.key);
-      ctx.sink.add('error', INVALID_CODE[sub.kind], `"${field.label} / ${sub.label}" must be ${result.expected}, found ${quote(raw)}`, at, valueColumn, subPath);
+      (reported ??= new Set()).add(sub.key);
+      ctx.sink.add('error', INVALID_CODE[sub.kind], `"${field.label} / ${sub.label}" must be ${result.expected}, found ${quote(raw)}`, at, valueColumn, pathOf(`${key}.${sub.key}`));
     }
   }
+  ctx.locations.later(() => recordKeys(ctx, field, from, to, key));
   for (const sub of field.fields) {
-    if (sub.key in object || reported.has(sub.key)) continue;
+    if (sub.key in object || reported?.has(sub.key)) continue;
     const keys = field.fields.map((s) => s.label).join(', ');
-    ctx.sink.add('error', 'missing-key', `"${field.label}" has no "${sub.label}: …" line; expected keys: ${keys}`, labelLine, 1, [...path, sub.key]);
+    ctx.sink.add('error', 'missing-key', `"${field.label}" has no "${sub.label}: …" line; expected keys: ${keys}`, labelLine, 1, pathOf(`${key}.${sub.key}`));
   }
   return object;
+}
+
+/** Records where each known key's value starts in the bullets `[from, to)` of one object. */
+function recordKeys(ctx: Context, field: ObjectField, from: number, to: number, key: string): void {
+  for (let at = from; at < to; at++) {
+    const line = ctx.lines[at] as string;
+    const split = line.indexOf(KEY_VALUE_SEPARATOR, bulletIndent(line));
+    const sub = split < 0 ? undefined : subFieldFor(field, line.slice(bulletIndent(line), split));
+    if (sub) ctx.locations.set(`${key}.${sub.key}`, at, split + KEY_VALUE_SEPARATOR.length + 1);
+  }
 }
 
 /** Reads a list of objects: a new object starts where the first key of the first one comes again. */
@@ -97,9 +113,9 @@ function readObjects(ctx: Context, field: ObjectField, from: number, to: number,
   let start = from;
   for (let at = from + 1; at <= to; at++) {
     if (at < to && keyOf(ctx.lines[at] as string) !== first) continue;
-    const path = ['meta', field.key, objects.length];
-    ctx.locations.set(path, start, bulletIndent(ctx.lines[start] as string) + 1);
-    objects.push(readObject(ctx, field, start, at, path, start === from ? labelLine : start));
+    const key = `meta.${field.key}.${objects.length}`;
+    ctx.locations.set(key, start, bulletIndent(ctx.lines[start] as string) + 1);
+    objects.push(readObject(ctx, field, start, at, key, start === from ? labelLine : start));
     start = at;
   }
   return objects;
@@ -110,68 +126,70 @@ function checkDepth(ctx: Context, field: MetaField, from: number, to: number): v
   for (let at = from; at < to; at++) {
     if (bulletDepth(ctx.lines[at] as string) === expected) continue;
     const want = expected === 2 ? 'four spaces' : 'two spaces';
-    ctx.sink.add('warning', 'malformed-bullet', `bullets of "${field.label}" are indented by ${want}; this one is not (read as if it were)`, at, 1, [field.key]);
+    ctx.sink.add('warning', 'malformed-bullet', `bullets of "${field.label}" are indented by ${want}; this one is not (read as if it were)`, at, 1, ['meta', field.key]);
   }
 }
 
-export interface MetaResult {
-  meta: Partial<PostMeta>;
+function readList(lines: readonly string[], from: number, to: number): string[] {
+  const items = new Array<string>(to - from);
+  for (let at = from; at < to; at++) items[at - from] = (lines[at] as string).slice(bulletIndent(lines[at] as string));
+  return items;
 }
 
 /**
  * Reads the meta block, lines `[from, to)`. Every field is checked on its own; a bad value is
  * reported and left out, so the caller can still report everything else in the same pass.
  */
-export function parseMeta(lines: readonly string[], from: number, to: number, sink: DiagnosticsSink, locations: Locations): MetaResult {
+export function parseMeta(lines: readonly string[], from: number, to: number, sink: DiagnosticsSink, locations: Locations): Partial<PostMeta> {
   const ctx: Context = { lines, sink, locations };
   const meta: Record<string, unknown> = {};
-  const extra: Record<string, ExtraValue> = {};
+  let extra: Record<string, ExtraValue> | undefined;
   const seen = new Map<string, number>();
   let at = from;
   while (at < to) {
     const line = lines[at] as string;
     const end = bulletsEnd(lines, at + 1, to);
-    if (bulletDepth(line) !== 0) {
-      sink.add('error', 'orphan-bullet', `a bullet line with no field label above it: ${quote(line.trim())}`, at, 1, ['meta']);
-      at = bulletsEnd(lines, at, to);
-      continue;
-    }
-    if (line.startsWith(' ') || line.startsWith('\t')) {
-      sink.add('error', 'malformed-bullet', `expected a field label at column 1 or a bullet ("${BULLET}" or "${DEEP_BULLET}"), found ${quote(line)}`, at, 1, ['meta']);
-      at++;
+    const first = line.charCodeAt(0);
+    if (first === 32 || first === 9) {
+      const message = bulletDepth(line) === 0
+        ? `expected a field label at column 1 or a bullet ("${BULLET}" or "${DEEP_BULLET}"), found ${quote(line)}`
+        : `a bullet line with no field label above it: ${quote(line.trim())}`;
+      sink.add('error', bulletDepth(line) === 0 ? 'malformed-bullet' : 'orphan-bullet', message, at, 1, ['meta']);
+      at = Math.max(end, at + 1);
       continue;
     }
     const field = fieldForLine(line);
     if (!field) {
-      extra[line] = readExtra(lines, at + 1, end);
+      (extra ??= {})[line] = readExtra(lines, at + 1, end);
       const labels = META_FIELDS.map((known) => known.label).join(', ');
       sink.add('warning', 'unknown-label', `unknown meta label in ${quote(line)}; expected a line starting with one of: ${labels}. Kept in meta.extra`, at, 1, ['meta', 'extra', line]);
       at = end;
       continue;
     }
-    const path = ['meta', field.key];
-    if (seen.has(field.key)) {
-      sink.add('error', 'duplicate-field', `"${field.label}" appears again (first on line ${(seen.get(field.key) as number) + 1}); the first is kept`, at, 1, path);
+    const key = `meta.${field.key}`;
+    const firstSeen = seen.get(field.key);
+    if (firstSeen !== undefined) {
+      sink.add('error', 'duplicate-field', `"${field.label}" appears again (first on line ${firstSeen + 1}); the first is kept`, at, 1, ['meta', field.key]);
       at = end;
       continue;
     }
     seen.set(field.key, at);
-    locations.set(path, at, field.label.length + 1);
+    locations.set(key, at, field.label.length + 1);
     if (field.kind === 'scalar') {
       const raw = line.slice(field.label.length);
-      const result = readValue(field.value, raw);
+      const result = field.value === 'text' ? { ok: true as const, value: raw } : readValue(field.value, raw);
       if (result.ok) meta[field.key] = result.value;
-      else sink.add('error', 'invalid-number', `"${field.label}" must be followed by ${result.expected}, found ${quote(raw)}`, at, field.label.length + 1, path);
-      if (end > at + 1) sink.add('error', 'orphan-bullet', `"${field.label}" is a one-line field; the bullet lines below it belong to no field`, at + 1, 1, path);
+      else sink.add('error', 'invalid-number', `"${field.label}" must be followed by ${result.expected}, found ${quote(raw)}`, at, field.label.length + 1, ['meta', field.key]);
+      if (end > at + 1) sink.add('error', 'orphan-bullet', `"${field.label}" is a one-line field; the bullet lines below it belong to no field`, at + 1, 1, ['meta', field.key]);
       at = end;
       continue;
     }
-    if (line !== field.label) {
-      sink.add('error', 'label-not-alone', `"${field.label}" stands alone on its line with bullet lines below; found ${quote(line.slice(field.label.length))} after it`, at, field.label.length + 1, path);
+    if (line.length !== field.label.length) {
+      sink.add('error', 'label-not-alone', `"${field.label}" stands alone on its line with bullet lines below; found ${quote(line.slice(field.label.length))} after it`, at, field.label.length + 1, ['meta', field.key]);
     }
     checkDepth(ctx, field, at + 1, end);
-    if (field.kind === 'list') meta[field.key] = lines.slice(at + 1, end).map((item) => item.slice(bulletIndent(item)));
-    else if (field.kind === 'object') meta[field.key] = readObject(ctx, field, at + 1, end, path, at);
+    if (field.kind === 'list') meta[field.key] = readList(lines, at + 1, end);
+    else if (field.kind === 'object') meta[field.key] = readObject(ctx, field, at + 1, end, key, at);
     else meta[field.key] = readObjects(ctx, field, at + 1, end, at);
     at = end;
   }
@@ -180,6 +198,6 @@ export function parseMeta(lines: readonly string[], from: number, to: number, si
     const hint = to === lines.length ? ' (the file ends inside the meta block: was it cut off?)' : '';
     sink.add('error', 'missing-field', `the meta block has no "${field.label}" field${hint}`, Math.max(to - 1, from), 1, ['meta', field.key]);
   }
-  if (Object.keys(extra).length > 0) meta.extra = extra;
-  return { meta: meta as Partial<PostMeta> };
+  if (extra) meta.extra = extra;
+  return meta as Partial<PostMeta>;
 }

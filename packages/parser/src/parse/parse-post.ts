@@ -33,7 +33,7 @@ function readSimilar(lines: readonly string[], from: number, sink: DiagnosticsSi
   for (let at = from; at < lines.length; at++) {
     if (lines[at] === '') continue;
     if (at > lastTitle + 1) sink.add('warning', 'unexpected-content', 'blank line between similar post titles; it was dropped', lastTitle + 1, 1, ['similar']);
-    locations.set(['similar', similar.length], at, 1);
+    locations.set(`similar.${similar.length}`, at, 1);
     similar.push(lines[at] as string);
     lastTitle = at;
   }
@@ -81,7 +81,7 @@ export function parsePost(text: string, options: ParseOptions = {}): ParseResult
   if (title === '' || title === META_MARKER) {
     sink.add('error', 'missing-title', `expected the post's title on this line, found ${title === '' ? 'a blank line' : quote(title)}`, at, 1, ['title']);
   }
-  locations.set(['title'], at, 1);
+  locations.set('title', at, 1);
   at++;
   if (at < lines.length && lines[at] !== '' && lines[at] !== META_MARKER) {
     sink.add('warning', 'expected-blank-line', 'expected a blank line after the title; the next line is read as the body', at, 1);
@@ -97,7 +97,7 @@ export function parsePost(text: string, options: ParseOptions = {}): ParseResult
   else if (metaStart < lines.length) sink.add('warning', 'expected-blank-line', `expected a blank line after "${META_MARKER}"`, metaStart, 1);
   let metaEnd = metaStart;
   while (metaEnd < lines.length && lines[metaEnd] !== '') metaEnd++;
-  const { meta } = parseMeta(lines, metaStart, metaEnd, sink, locations);
+  const meta = parseMeta(lines, metaStart, metaEnd, sink, locations);
 
   let similar: string[] = [];
   const similarAt = metaEnd + 1;

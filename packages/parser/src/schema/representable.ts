@@ -1,6 +1,6 @@
 import { classifyLoneLine } from '../format/classify-line.ts';
 import { looksLikeRecord } from '../format/extra-shape.ts';
-import { fieldForLine } from '../format/meta-fields.ts';
+import { fieldForLine } from '../format/meta-fields-index.ts';
 import { BREADCRUMB, BULLET, DEEP_BULLET, IMAGE_SOURCE_SEPARATOR, KEY_VALUE_SEPARATOR, META_MARKER } from '../format/markers.ts';
 import type { Block } from './block-schema.ts';
 import type { ExtraValue, PostMeta } from './meta-schema.ts';
