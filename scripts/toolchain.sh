@@ -2,7 +2,7 @@
 # Puts the dev toolchain on PATH, installing it on first use: Node 22 (tsup 9, vitest 5 and vite 8 need
 # Node >= 22.12; a fresh machine has Node 20) and pnpm 10, both from the npm registry, into .toolchain/.
 # Source it (`. scripts/toolchain.sh`) so PATH carries over. Idempotent: a second call only sets PATH.
-set -euo pipefail
+# Sourced, so it leaves the caller's shell options alone.
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 tc="$root/.toolchain"
 node_version=22.23.3

@@ -77,7 +77,7 @@ const CONTROL = /[\x01-\x08\x0B\x0C\x0E-\x1F\x7F]/;
 function* strings(value: unknown, path: (string | number)[]): Generator<[string, (string | number)[]]> {
   if (typeof value === 'string') yield [value, path];
   else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* strings(value[i], [...path, i]);
-  else if (value !== null && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* strings(item, [...path, key]);
+  else if (value != null && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* strings(item, [...path, key]);
 }
 
 // Control characters survive parsing (nothing is lost) but mean nothing on a page, and ESC can

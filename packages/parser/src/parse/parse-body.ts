@@ -1,4 +1,5 @@
 import { classifyLoneLine } from '../format/classify-line.ts';
+import { bulletDepth } from '../format/bullet.ts';
 import { BULLET, IMAGE_SOURCE_SEPARATOR } from '../format/markers.ts';
 import type { Block } from '../schema/block-schema.ts';
 import type { Locations } from './locations.ts';
@@ -63,10 +64,10 @@ export function parseBody(ctx: BodyContext, from: number, to: number): Block[] {
       at++;
       continue;
     }
-    if (line.startsWith(BULLET)) {
+    if (bulletDepth(line) === 1) {
       const start = at;
       const items: string[] = [];
-      for (; at < to && (lines[at] as string).startsWith(BULLET); at++) items.push((lines[at] as string).slice(BULLET.length));
+      for (; at < to && bulletDepth(lines[at] as string) === 1; at++) items.push((lines[at] as string).slice(BULLET.length));
       push({ type: 'list', items }, start);
     } else if (isImageAt(lines, at, to)) {
       const source = (lines[at + 1] as string).slice(line.length + IMAGE_SOURCE_SEPARATOR.length);
@@ -76,7 +77,7 @@ export function parseBody(ctx: BodyContext, from: number, to: number): Block[] {
     } else {
       const start = at;
       at++;
-      while (at < to && lines[at] !== '' && !(lines[at] as string).startsWith(BULLET) && !isImageAt(lines, at, to)) at++;
+      while (at < to && lines[at] !== '' && bulletDepth(lines[at] as string) !== 1 && !isImageAt(lines, at, to)) at++;
       const kind = at - start > 1 ? 'code' : classifyLoneLine(line, language);
       if (kind === 'code') pushCode(start, at);
       else push({ type: kind, text: line }, start);

@@ -1,6 +1,7 @@
 import type { DiagnosticCode } from '../diagnostic.ts';
 import { fieldForLine, subFieldFor } from '../format/meta-fields-index.ts';
 import { META_FIELDS, type MetaField, type SubField, type ValueKind } from '../format/meta-fields.ts';
+import { bulletDepth, bulletIndent } from '../format/bullet.ts';
 import { BULLET, DEEP_BULLET, KEY_VALUE_SEPARATOR } from '../format/markers.ts';
 import type { ExtraValue, PostMeta } from '../schema/meta-schema.ts';
 import { quote, type DiagnosticsSink } from './diagnostics-sink.ts';
@@ -21,17 +22,6 @@ interface Context {
   lines: readonly string[];
   sink: DiagnosticsSink;
   locations: Locations;
-}
-
-function bulletDepth(line: string): 0 | 1 | 2 {
-  if (line.startsWith(BULLET)) return 1;
-  if (line.startsWith(DEEP_BULLET)) return 2;
-  return 0;
-}
-
-/** Column (0-based) where a bullet line's text starts. */
-function bulletIndent(line: string): number {
-  return line.startsWith(DEEP_BULLET) ? DEEP_BULLET.length : BULLET.length;
 }
 
 function keyOf(line: string): string {

@@ -1,5 +1,6 @@
 import { looksLikeRecord, toRecord } from '../format/extra-shape.ts';
-import { BULLET, DEEP_BULLET, KEY_VALUE_SEPARATOR } from '../format/markers.ts';
+import { bulletDepth, bulletIndent } from '../format/bullet.ts';
+import { KEY_VALUE_SEPARATOR } from '../format/markers.ts';
 import type { ExtraValue } from '../schema/meta-schema.ts';
 
 /**
@@ -10,8 +11,8 @@ import type { ExtraValue } from '../schema/meta-schema.ts';
  */
 export function readExtra(lines: readonly string[], from: number, to: number): ExtraValue {
   if (from === to) return '';
-  const deep = lines.slice(from, to).some((line) => line.startsWith(DEEP_BULLET));
-  const items = lines.slice(from, to).map((line) => line.slice(line.startsWith(DEEP_BULLET) ? DEEP_BULLET.length : BULLET.length));
+  const deep = lines.slice(from, to).some((line) => bulletDepth(line) === 2);
+  const items = lines.slice(from, to).map((line) => line.slice(bulletIndent(line)));
   if (!deep) return looksLikeRecord(items) ? toRecord(items) : items;
   // A list of objects only when every bullet is `key: value` and no object holds a key twice;
   // otherwise the bullets are kept as text so that nothing is lost.
