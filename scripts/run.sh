@@ -13,4 +13,6 @@ if [ ! -f "$stamp" ] || [ pnpm-lock.yaml -nt "$stamp" ] || [ package.json -nt "$
 fi
 task="${1:?usage: scripts/run.sh <script> [args...]}"
 shift
+# The test suite drives a real Chromium; install it (as root, through apt) the first time.
+if [ "$task" = test ]; then bash scripts/system-deps.sh; fi
 exec pnpm run --silent "$task" "$@"
