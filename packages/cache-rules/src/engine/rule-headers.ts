@@ -1,0 +1,40 @@
+import type { CompiledRule } from '../compile/compiled-rule.ts';
+import { NO_STORE } from '../targets/cache-policy.ts';
+import { targetProfile, type TargetName } from '../targets/target-profiles.ts';
+
+const noStoreByTarget = new Map<TargetName, Readonly<Record<string, string>>>();
+
+/** The headers that keep a response out of every shared cache, for one target. */
+export function noStoreHeaders(target: TargetName): Readonly<Record<string, string>> {
+  let headers = noStoreByTarget.get(target);
+  if (!headers) {
+    headers = Object.freeze(targetProfile(target).headers({ kind: 'no-store' }));
+    noStoreByTarget.set(target, headers);
+  }
+  return headers;
+}
+
+const cache = new WeakMap<CompiledRule, Map<TargetName, Readonly<Record<string, string>>>>();
+
+/**
+ * The headers for a response `rule` lets caches store, built once per rule and target and then
+ * reused: a decision copies a finished record instead of formatting directives.
+ */
+export function storedHeaders(rule: CompiledRule, target: TargetName): Readonly<Record<string, string>> {
+  let byTarget = cache.get(rule);
+  if (!byTarget) cache.set(rule, (byTarget = new Map()));
+  let headers = byTarget.get(target);
+  if (!headers) {
+    const built = targetProfile(target).headers(rule.policy);
+    if (rule.vary !== '') built['Vary'] = rule.vary;
+    // Netlify can key on a named cookie, so a logged-in visitor never gets the anonymous copy.
+    if (target === 'netlify' && rule.policy.kind === 'shared' && rule.bypassCookieNames.length > 0) {
+      built['Netlify-Vary'] = `cookie=${rule.bypassCookieNames.join('|')}`;
+    }
+    headers = Object.freeze(built);
+    byTarget.set(target, headers);
+  }
+  return headers;
+}
+
+export { NO_STORE };

@@ -1,0 +1,17 @@
+/**
+ * @module Named, self-testing cache rules that produce CDN headers and purge keys. Edge-safe: Web APIs only.
+ */
+export { compileRules, compileRulesOrThrow, type CompileResult, type CompileOptions } from './compile/compile-rules.ts';
+export type { CacheRulesEngine } from './engine/create-engine.ts';
+export type { Action, Decision, DecideOptions, TraceEntry } from './engine/decision.ts';
+export type { DecideRequest, DecideResponse, HeaderInput } from './engine/request-view.ts';
+export { lintRules } from './lint/lint-rules.ts';
+export { runExamples, exampleRequest, type ExampleResult } from './examples/run-examples.ts';
+export { diffRules, type DecisionChange } from './diff/diff-rules.ts';
+export { purgeKeys, purgePlan, LISTING_FIELDS, type PurgePlan, type PurgeOptions } from './purge/purge-plan.ts';
+export { postSlug, postPath, DEFAULT_POST_PATH } from './purge/post-route.ts';
+export { TARGETS, isTargetName, type TargetName } from './targets/target-profiles.ts';
+export { parseDuration, formatDuration, type DurationResult } from './config/duration.ts';
+export { RulesConfigSchema, type RulesConfig, type RulesConfigInput } from './config/rules-schema.ts';
+export { formatRulesDiagnostic, type RulesDiagnostic, type RulesDiagnosticCode, type Severity } from './diagnostic.ts';
+export { CacheRulesError } from './cache-rules-error.ts';

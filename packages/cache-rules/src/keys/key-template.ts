@@ -1,0 +1,110 @@
+import type { Post } from '@alphanode/parser';
+import { safeKey, slugifyKeyPart } from './safe-key.ts';
+
+type Part = { kind: 'text'; text: string } | { kind: 'param'; name: string } | { kind: 'post'; path: readonly string[] };
+
+/** A compiled purge-key template such as `post:{slug}` or `stack:{post.meta.stack}`. */
+export interface KeyTemplate {
+  source: string;
+  parts: readonly Part[];
+  /** Reads the post (so needs one to expand). */
+  usesPost: boolean;
+  /** Path parameters it reads. */
+  params: readonly string[];
+}
+
+export type KeyTemplateResult = { ok: true; template: KeyTemplate } | { ok: false; message: string };
+
+const PLACEHOLDER = /^(?:[A-Za-z_][A-Za-z0-9_]*|post(?:\.[A-Za-z_][A-Za-z0-9_]*)+)$/;
+
+/**
+ * Compiles a key template: literal text with `{param}` (a path parameter of the rule) and
+ * `{post.a.b}` (a field of the post being served) placeholders.
+ *
+ * @example
+ * compileKeyTemplate('topic:{post.meta.topic}');
+ */
+export function compileKeyTemplate(source: string, routeParams: readonly string[]): KeyTemplateResult {
+  const parts: Part[] = [];
+  let rest = source;
+  while (rest !== '') {
+    const open = rest.indexOf('{');
+    const close = rest.indexOf('}');
+    if (open === -1 && close === -1) {
+      parts.push({ kind: 'text', text: rest });
+      break;
+    }
+    if (open === -1 || close < open) return { ok: false, message: `unbalanced "}" in key template "${source.slice(0, 60)}"` };
+    if (open > 0) parts.push({ kind: 'text', text: rest.slice(0, open) });
+    const end = rest.indexOf('}', open);
+    if (end === -1) return { ok: false, message: `unclosed "{" in key template "${source.slice(0, 60)}"` };
+    const name = rest.slice(open + 1, end);
+    if (!PLACEHOLDER.test(name)) return { ok: false, message: `"{${name.slice(0, 40)}}" is not a placeholder: use {param} for a path parameter or {post.meta.topic} for a field of the post` };
+    if (name.startsWith('post.')) parts.push({ kind: 'post', path: name.split('.').slice(1) });
+    else if (routeParams.includes(name)) parts.push({ kind: 'param', name });
+    else return { ok: false, message: `{${name}} is not a parameter of this rule's path (it has: ${routeParams.length === 0 ? 'none' : routeParams.map((param) => `:${param}`).join(', ')})` };
+    rest = rest.slice(end + 1);
+  }
+  if (!parts.some((part) => part.kind === 'text' && slugifyKeyPart(part.text) !== '') && parts.length === 1 && parts[0]?.kind === 'text') {
+    return { ok: false, message: `the key "${source.slice(0, 60)}" has no letters or digits left once made safe for every CDN` };
+  }
+  return {
+    ok: true,
+    template: {
+      source,
+      parts,
+      usesPost: parts.some((part) => part.kind === 'post'),
+      params: parts.flatMap((part) => (part.kind === 'param' ? [part.name] : [])),
+    },
+  };
+}
+
+function readPath(post: Post, path: readonly string[]): unknown {
+  let node: unknown = post;
+  for (const step of path) {
+    if (node == null || typeof node !== 'object' || !Object.hasOwn(node, step)) return undefined;
+    node = (node as Record<string, unknown>)[step];
+  }
+  return node;
+}
+
+/**
+ * Expands a template into zero or more safe keys. An array value (a post's stack) gives one key per
+ * item; a missing value (no post, or no such field) gives none, because a key naming nothing
+ * would purge nothing.
+ */
+export function expandKeyTemplate(template: KeyTemplate, params: Readonly<Record<string, string>>, post: Post | undefined, out: string[]): void {
+  let prefixes: string[] = [''];
+  for (const part of template.parts) {
+    let values: readonly unknown[];
+    if (part.kind === 'text') values = [part.text];
+    else if (part.kind === 'param') values = [decodeParam(params[part.name])];
+    else {
+      const value = post === undefined ? undefined : readPath(post, part.path);
+      values = Array.isArray(value) ? value : [value];
+    }
+    const next: string[] = [];
+    for (const prefix of prefixes) {
+      for (const value of values) {
+        if (typeof value !== 'string' && typeof value !== 'number') continue;
+        const text = part.kind === 'text' ? String(value) : slugifyKeyPart(String(value));
+        // A placeholder with nothing safe in it would leave a key naming nothing ("post-").
+        if (text !== '' || part.kind === 'text') next.push(prefix + text);
+      }
+    }
+    prefixes = next;
+  }
+  for (const raw of prefixes) {
+    const key = safeKey(raw);
+    if (key !== '' && !out.includes(key)) out.push(key);
+  }
+}
+
+function decodeParam(value: string | undefined): string | undefined {
+  if (value === undefined || !value.includes('%')) return value;
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}

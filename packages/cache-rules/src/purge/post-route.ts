@@ -1,0 +1,24 @@
+import type { Post } from '@alphanode/parser';
+import type { CacheRulesEngine } from '../engine/create-engine.ts';
+import { slugifyKeyPart } from '../keys/safe-key.ts';
+
+/** Where posts live when a rules file does not say (`post: { path: ... }`). */
+export const DEFAULT_POST_PATH = '/posts/:slug';
+
+/**
+ * A post's slug: its title slugified (lowercase, `[a-z0-9._-]`, runs of anything else as one "-").
+ * Posts carry no slug of their own, and a title-derived one is stable across re-imports; a site
+ * that routes by this slug gets the same `{slug}` from the URL as a purge plan computes.
+ *
+ * @example
+ * postSlug({ title: 'Improving Asset Delivery', ... }); // 'improving-asset-delivery'
+ */
+export function postSlug(post: Pick<Post, 'title'>): string {
+  return slugifyKeyPart(post.title);
+}
+
+/** The URL path of a post under the rules' `post.path` (only `:slug` is filled in). */
+export function postPath(post: Pick<Post, 'title'>, engine?: CacheRulesEngine): string {
+  const pattern = engine?.config.post?.path ?? DEFAULT_POST_PATH;
+  return pattern.replace(/:slug(?=\/|$)/, postSlug(post));
+}
