@@ -36,7 +36,7 @@ describe('hostile posts', () => {
   });
 
   it('put hostile text in headings, paragraphs, list items, captions, code, meta and similar titles', () => {
-    const markup = /[<"&\u202E\u200B\u200D\u2028\u2029\u0430\u043E\uFF1C]|javascript:|JaVaScRiPt:/i;
+    const markup = /[<"&\u0430\u043E\uFF1C]|\u202E|\u200B|\u200D|\u2028|\u2029|javascript:/i;
     const some = (pick: (post: Post) => string[]) => hostile.some((post) => pick(post).some((text) => markup.test(text)));
     const blocks = <T extends Post['body'][number]['type']>(post: Post, type: T) => post.body.filter((block) => block.type === type) as Extract<Post['body'][number], { type: T }>[];
     expect(some((post) => [post.title])).toBe(true);
