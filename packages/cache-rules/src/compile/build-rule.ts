@@ -88,7 +88,6 @@ export function buildRule(rule: RuleConfig, index: number, bypasses: ReadonlyMap
     else push('invalid-key-template', result.message, ['keys', position]);
   });
   const statuses = rule.match.status === undefined ? undefined : typeof rule.match.status === 'number' ? [rule.match.status] : rule.match.status;
-  const firsts = new Set(paths.map((path) => path.firstLiteral));
   const methods = (rule.match.method ?? ['GET', 'HEAD']).map((method) => method.toUpperCase());
   const pathList = rule.match.path.join(', ');
   return {
@@ -96,7 +95,7 @@ export function buildRule(rule: RuleConfig, index: number, bypasses: ReadonlyMap
     index,
     description: rule.description,
     paths,
-    firstLiteral: firsts.size === 1 ? [...firsts][0] : undefined,
+    firstLiterals: paths.map((path) => path.firstLiteral),
     methods,
     hosts: rule.match.host ? hosts : undefined,
     headers: Object.entries(rule.match.header ?? {}).map(([name, value]) => ({ name: name.toLowerCase(), value })),

@@ -31,8 +31,8 @@ export interface CompiledRule {
   index: number;
   description: string | undefined;
   paths: readonly PathPattern[];
-  /** The first path segment every pattern starts with, when they all start with one literal. */
-  firstLiteral: string | undefined;
+  /** The literal first segment of each pattern, or undefined where a pattern starts with :param or *. */
+  firstLiterals: readonly (string | undefined)[];
   methods: readonly string[];
   hosts: readonly NamePattern[] | undefined;
   /** Lowercase names; `true` means present. */

@@ -32,10 +32,11 @@ function describePolicy(rule: CompiledRule): string {
 
 function buildIndex(rules: readonly CompiledRule[]): { bySegment: Map<string, CompiledRule[]>; dynamic: CompiledRule[] } {
   const bySegment = new Map<string, CompiledRule[]>();
-  const literals = new Set(rules.flatMap((rule) => (rule.firstLiteral === undefined ? [] : [rule.firstLiteral])));
+  const literals = new Set(rules.flatMap((rule) => rule.firstLiterals.filter((literal) => literal !== undefined)));
+  const anySegment = (rule: CompiledRule) => rule.firstLiterals.includes(undefined);
   // Each list keeps file order, so "first match wins" holds within the candidates of a segment.
-  for (const literal of literals) bySegment.set(literal, rules.filter((rule) => rule.firstLiteral === undefined || rule.firstLiteral === literal));
-  return { bySegment, dynamic: rules.filter((rule) => rule.firstLiteral === undefined) };
+  for (const literal of literals) bySegment.set(literal, rules.filter((rule) => anySegment(rule) || rule.firstLiterals.includes(literal)));
+  return { bySegment, dynamic: rules.filter(anySegment) };
 }
 
 /** Builds the engine over compiled rules. */
