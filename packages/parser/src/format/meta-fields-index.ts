@@ -15,12 +15,12 @@ export function fieldForLine(line: string): MetaField | undefined {
   return undefined;
 }
 
-const SUB_FIELDS = new Map<MetaField, Map<string, SubField>>();
-for (const field of META_FIELDS) {
-  if (field.kind === 'object' || field.kind === 'objects') SUB_FIELDS.set(field, new Map(field.fields.map((sub) => [sub.label, sub])));
+/**
+ * The key of an object field whose label stands in `line` between `start` and `end`. Compares in
+ * place against the field's few labels rather than slicing the label out and hashing it.
+ */
+export function subFieldAt(field: MetaField & { fields: readonly SubField[] }, line: string, start: number, end: number): SubField | undefined {
+  for (const sub of field.fields) if (sub.label.length === end - start && line.startsWith(sub.label, start)) return sub;
+  return undefined;
 }
 
-/** The key of an object field written as `label`, if the field has one. */
-export function subFieldFor(field: MetaField, label: string): SubField | undefined {
-  return SUB_FIELDS.get(field)?.get(label);
-}

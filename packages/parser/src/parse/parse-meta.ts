@@ -1,5 +1,5 @@
 import type { DiagnosticCode } from '../diagnostic.ts';
-import { fieldForLine, subFieldFor } from '../format/meta-fields-index.ts';
+import { fieldForLine, subFieldAt } from '../format/meta-fields-index.ts';
 import { META_FIELDS, type MetaField, type SubField, type ValueKind } from '../format/meta-fields.ts';
 import { bulletDepth, bulletIndent } from '../format/bullet.ts';
 import { BULLET, DEEP_BULLET, KEY_VALUE_SEPARATOR } from '../format/markers.ts';
@@ -52,14 +52,14 @@ function readObject(ctx: Context, field: ObjectField, from: number, to: number, 
       ctx.sink.add('error', 'malformed-bullet', `expected "key: value" in "${field.label}", found ${quote(line.slice(indent))}`, at, indent + 1, pathOf(key));
       continue;
     }
-    const label = line.slice(indent, split);
-    const sub = subFieldFor(field, label);
+    const sub = subFieldAt(field, line, indent, split);
     if (!sub) {
+      const label = line.slice(indent, split);
       const known = field.fields.map((candidate) => candidate.label).join(', ');
       ctx.sink.add('error', 'unknown-key', `unknown key ${quote(label)} in "${field.label}"; expected one of: ${known}`, at, indent + 1, pathOf(key));
       continue;
     }
-    if (sub.key in object || reported?.has(sub.key)) {
+    if (object[sub.key] !== undefined || reported?.has(sub.key)) {
       ctx.sink.add('error', 'duplicate-key', `"${sub.label}" appears twice in one "${field.label}" entry; the first is kept`, at, indent + 1, pathOf(`${key}.${sub.key}`));
       continue;
     }
@@ -78,7 +78,7 @@ function readObject(ctx: Context, field: ObjectField, from: number, to: number, 
   }
   ctx.locations.later(() => recordKeys(ctx, field, from, to, key));
   for (const sub of field.fields) {
-    if (sub.key in object || reported?.has(sub.key)) continue;
+    if (object[sub.key] !== undefined || reported?.has(sub.key)) continue;
     const keys = field.fields.map((s) => s.label).join(', ');
     ctx.sink.add('error', 'missing-key', `"${field.label}" has no "${sub.label}: …" line; expected keys: ${keys}`, labelLine, 1, pathOf(`${key}.${sub.key}`));
   }
@@ -90,7 +90,7 @@ function recordKeys(ctx: Context, field: ObjectField, from: number, to: number, 
   for (let at = from; at < to; at++) {
     const line = ctx.lines[at] as string;
     const split = line.indexOf(KEY_VALUE_SEPARATOR, bulletIndent(line));
-    const sub = split < 0 ? undefined : subFieldFor(field, line.slice(bulletIndent(line), split));
+    const sub = split < 0 ? undefined : subFieldAt(field, line, bulletIndent(line), split);
     if (sub) ctx.locations.set(`${key}.${sub.key}`, at, split + KEY_VALUE_SEPARATOR.length + 1);
   }
 }
