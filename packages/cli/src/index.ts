@@ -4,7 +4,13 @@
  */
 export { runCli } from './run-cli.ts';
 export type { CliIO, Command } from './command.ts';
-export { generatePosts, type GeneratePostsOptions } from './generate/generate-posts.ts';
-export { generateCorpus, type CorpusFile } from './generate/generate-corpus.ts';
-export { generatePost, type GeneratePostOptions } from './generate/generate-post.ts';
-export { createRng, type Rng } from './generate/rng.ts';
+export {
+  generatePosts,
+  generateCorpus,
+  generatePost,
+  createRng,
+  type GeneratePostsOptions,
+  type CorpusFile,
+  type GeneratePostOptions,
+  type Rng,
+} from './generate/index.ts';

@@ -6,7 +6,15 @@ function help(list: readonly Command[]): string {
   return `usage: alphanode <command> [options]\n\n${list.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}\n\nalphanode <command> --help shows a command's options.\n`;
 }
 
-/** Runs `alphanode ARGS` and resolves to the exit code (2 for a usage error). */
+/**
+ * Runs `alphanode ARGS` and resolves to the exit code: 0 all good, 1 the input has errors, 2 a usage
+ * error. Output goes only to `io`, so a test or a build script can capture it.
+ *
+ * @example
+ * const out: string[] = [];
+ * const io = { stdout: { write: (s: string) => out.push(s) }, stderr: process.stderr, cwd: process.cwd() };
+ * const code = await runCli(['check', 'content/*.txt', '--json'], io);
+ */
 export async function runCli(args: string[], io: CliIO, list: readonly Command[] = commands): Promise<number> {
   const [name, ...rest] = args;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {

@@ -77,9 +77,9 @@ export function buildMeta(rng: Rng, options: MetaOptions): PostMeta {
     },
     checklist: facts.checklist,
     entities: [
-      { name: mix.line(stack.name), type: 'stack' },
+      { name: mix.line(stack.name), type: mix.line('stack') },
       { name: mix.line(stack.area), type: mix.line('area') },
-      { name: mix.line(subject.problem), type: 'problem' },
+      { name: mix.line(subject.problem), type: mix.line('problem') },
     ],
     payload: {
       sourceId: mix.line(`alphanode-${pad(number, 6)}`),

@@ -13,6 +13,8 @@ describe('hostile posts', () => {
     "'><img src=x onerror=alert(1)>",
     '</script><script>alert(1)</script>',
     '&amp',
+    '&amp;',
+    ' & ',
     '&#x6a;avascript:',
     '\u202E',
     '\u200D',

@@ -18,6 +18,7 @@ const MARKUP: readonly string[] = [
   '<iframe src="javascript:alert(1)"></iframe>',
   '<a href="javascript:alert(1)">click</a>',
   '&lt;script&gt;alert(1)&lt;/script&gt;',
+  'Tom &amp; Jerry & co',
   '&#x6a;avascript:alert(1)',
   '${alert(1)}',
   "{{constructor.constructor('alert(1)')()}}",

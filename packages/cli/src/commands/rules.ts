@@ -1,0 +1,146 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  compileRules,
+  diffRules,
+  formatRulesDiagnostic,
+  isTargetName,
+  runExamples,
+  TARGETS,
+  type CacheRulesEngine,
+  type DecideRequest,
+  type Decision,
+  type TargetName,
+} from '@alphanode/cache-rules';
+import type { CliIO, Command } from '../command.ts';
+
+const USAGE = [
+  'usage: alphanode rules test RULES.yaml',
+  '       alphanode rules explain RULES.yaml URL [--cookie C] [--header K:V]... [--method M] [--status N] [--target T] [--json]',
+  '       alphanode rules diff OLD.yaml NEW.yaml URL... [--cookie C] [--header K:V]... [--target T]',
+  '',
+  '  test     run every example in the file, one line per rule; exit 1 on any failure',
+  '  explain  the decision for one request: rule, action, reason, headers, purge keys, and why',
+  '           each rule did or did not match',
+  '  diff     which URLs change behaviour between two rule sets (review a change and its rollback)',
+  '',
+  `  --target T   ${TARGETS.join(', ')} (default generic)`,
+  '  --cookie C   a Cookie header for the request, e.g. "session=abc"',
+  '  --header K:V a request header; repeatable',
+  '  --status N   the response status (404, 503 ...)',
+].join('\n');
+
+const OPTIONS = {
+  cookie: { type: 'string' },
+  header: { type: 'string', multiple: true },
+  method: { type: 'string' },
+  status: { type: 'string' },
+  target: { type: 'string' },
+  json: { type: 'boolean' },
+} as const;
+
+type Values = { cookie?: string; header?: string[]; method?: string; status?: string; target?: string; json?: boolean };
+
+function usage(io: CliIO, message: string): number {
+  io.stderr.write(`alphanode rules: ${message}\n\n${USAGE}\n`);
+  return 2;
+}
+
+async function load(file: string, io: CliIO): Promise<CacheRulesEngine | undefined> {
+  let text: string;
+  try {
+    text = await readFile(resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    io.stderr.write(`${file}: cannot read: ${error instanceof Error ? error.message : String(error)}\n`);
+    return undefined;
+  }
+  const result = compileRules(text, { file });
+  for (const diagnostic of result.diagnostics) io.stderr.write(`${formatRulesDiagnostic(diagnostic)}\n`);
+  return result.engine;
+}
+
+function requestFor(url: string, values: Values): DecideRequest {
+  const headers: Record<string, string> = {};
+  for (const line of values.header ?? []) {
+    const colon = line.indexOf(':');
+    if (colon > 0) headers[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  if (values.cookie !== undefined) headers['cookie'] = values.cookie;
+  return { url, headers, ...(values.method === undefined ? {} : { method: values.method }) };
+}
+
+async function testCommand(file: string, io: CliIO): Promise<number> {
+  const engine = await load(file, io);
+  if (!engine) return 1;
+  const results = runExamples(engine);
+  let failed = 0;
+  for (const rule of engine.rules) {
+    const mine = results.filter((result) => result.rule === rule.name);
+    const bad = mine.filter((result) => !result.passed);
+    failed += bad.length;
+    const mark = mine.length === 0 ? '-' : bad.length === 0 ? 'ok' : 'FAIL';
+    const count = mine.length === 0 ? 'no examples' : `${mine.length - bad.length}/${mine.length} examples`;
+    io.stdout.write(`${mark.padEnd(4)} ${rule.name}  ${count}\n`);
+    for (const result of bad) io.stdout.write(`       ${result.kind}: ${result.message}\n`);
+  }
+  io.stdout.write(`\n${results.length - failed} of ${results.length} examples as expected across ${engine.rules.length} rules\n`);
+  return failed === 0 ? 0 : 1;
+}
+
+function writeDecision(io: CliIO, decision: Decision): void {
+  io.stdout.write(`rule:    ${decision.rule ?? '(none)'}\naction:  ${decision.action}\nreason:  ${decision.reason}\n\nheaders:\n`);
+  for (const [name, value] of Object.entries(decision.headers)) io.stdout.write(`  ${name}: ${value}\n`);
+  io.stdout.write(`\nkeys:    ${decision.keys.length === 0 ? '(none)' : decision.keys.join(' ')}\n\ntrace:\n`);
+  for (const entry of decision.trace) io.stdout.write(`  ${entry.matched ? '→' : ' '} ${entry.rule}: ${entry.reason}\n`);
+}
+
+async function explainCommand(positionals: string[], values: Values, target: TargetName, io: CliIO): Promise<number> {
+  const [file, url] = positionals;
+  if (file === undefined || url === undefined || positionals.length > 2) return usage(io, 'explain takes RULES.yaml and one URL');
+  const status = values.status === undefined ? undefined : Number(values.status);
+  if (status !== undefined && !(Number.isInteger(status) && status >= 100 && status <= 599)) return usage(io, `--status must be an HTTP status; found "${values.status}"`);
+  const engine = await load(file, io);
+  if (!engine) return 1;
+  const decision = engine.decide(requestFor(url, values), { target, explain: true, ...(status === undefined ? {} : { response: { status } }) });
+  if (values.json) io.stdout.write(`${JSON.stringify(decision, null, 2)}\n`);
+  else writeDecision(io, decision);
+  return 0;
+}
+
+async function diffCommand(positionals: string[], values: Values, target: TargetName, io: CliIO): Promise<number> {
+  const [oldFile, newFile, ...urls] = positionals;
+  if (oldFile === undefined || newFile === undefined || urls.length === 0) return usage(io, 'diff takes OLD.yaml, NEW.yaml and at least one URL');
+  const [before, after] = [await load(oldFile, io), await load(newFile, io)];
+  if (!before || !after) return 1;
+  const changes = diffRules(before, after, urls.map((url) => requestFor(url, values)), { target });
+  for (const change of changes) {
+    io.stdout.write(`${change.changes.length === 0 ? 'same   ' : 'CHANGED'} ${change.url}\n`);
+    for (const line of change.changes) io.stdout.write(`          ${line}\n`);
+  }
+  const changed = changes.filter((change) => change.changes.length > 0).length;
+  io.stdout.write(`\n${changed} of ${changes.length} URLs change behaviour (target ${target})\n`);
+  return 0;
+}
+
+/** `alphanode rules test|explain|diff`: run, explain and compare cache rules files. */
+export const rulesCommand: Command = {
+  name: 'rules',
+  summary: 'test, explain and diff cache rules (@alphanode/cache-rules)',
+  usage: USAGE,
+  async run(args, io) {
+    let parsed: { values: Values; positionals: string[] };
+    try {
+      parsed = parseArgs({ args, options: OPTIONS, allowPositionals: true, strict: true }) as { values: Values; positionals: string[] };
+    } catch (error) {
+      return usage(io, error instanceof Error ? error.message : String(error));
+    }
+    const [sub, ...positionals] = parsed.positionals;
+    const target = parsed.values.target ?? 'generic';
+    if (!isTargetName(target)) return usage(io, `unknown --target "${target}"; expected one of ${TARGETS.join(', ')}`);
+    if (sub === 'test') return positionals.length === 1 ? testCommand(positionals[0] as string, io) : usage(io, 'test takes one RULES.yaml');
+    if (sub === 'explain') return explainCommand(positionals, parsed.values, target, io);
+    if (sub === 'diff') return diffCommand(positionals, parsed.values, target, io);
+    return usage(io, sub === undefined ? 'expected a subcommand: test, explain or diff' : `unknown subcommand "${sub}"`);
+  },
+};
