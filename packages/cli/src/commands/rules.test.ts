@@ -1,0 +1,84 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { CliIO } from '../command.ts';
+import { runCli } from '../run-cli.ts';
+
+// The rules file shipped with @alphanode/cache-rules, so the CLI runs what the library tests.
+const fixtures = fileURLToPath(new URL('../../../cache-rules/test/fixtures/', import.meta.url));
+
+function io(cwd: string): CliIO & { out(): string; err(): string } {
+  let out = '';
+  let err = '';
+  return { cwd, stdout: { write: (chunk: string) => (out += chunk) }, stderr: { write: (chunk: string) => (err += chunk) }, out: () => out, err: () => err };
+}
+
+let dir = '';
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'alphanode-rules-'));
+  await writeFile(join(dir, 'old.yaml'), 'version: 1\nrules:\n  - name: posts\n    match: { path: /posts/:slug }\n    cache: { edge: 1h, browser: 1m }\n    examples: { cached: [/posts/a] }\n  - name: rest\n    match: { path: "/*" }\n    cache: { noStore: true }\n');
+  await writeFile(join(dir, 'new.yaml'), 'version: 1\nrules:\n  - name: posts\n    match: { path: /posts/:slug }\n    cache: { edge: 2h, browser: 1m }\n    examples: { cached: [/posts/a], noStore: [/posts/b] }\n  - name: rest\n    match: { path: "/*" }\n    cache: { noStore: true }\n');
+  await writeFile(join(dir, 'bad.yaml'), 'version: 1\nrules:\n  - name: a\n    match: { path: /a }\n    cache: { edge: forever }\n');
+});
+afterAll(() => rm(dir, { recursive: true, force: true }));
+
+describe('alphanode rules', () => {
+  it('test: a line per rule, exit 0 when every example holds', async () => {
+    const cli = io(fixtures);
+    expect(await runCli(['rules', 'test', 'rules.yaml'], cli)).toBe(0);
+    expect(cli.out()).toMatch(/^ok {3}hashed-assets {2}1\/1 examples$/m);
+    expect(cli.out()).toMatch(/^ok {3}post-page {2}6\/6 examples$/m);
+    expect(cli.out()).toMatch(/examples as expected across 7 rules\n$/);
+    expect(cli.err()).toBe('');
+  });
+
+  it('test: exit 1 and the reason when an example fails', async () => {
+    const cli = io(dir);
+    expect(await runCli(['rules', 'test', 'new.yaml'], cli)).toBe(1);
+    expect(cli.out()).toMatch(/^FAIL posts {2}1\/2 examples\n {7}noStore: \/posts\/b should be noStore but was cache/m);
+  });
+
+  it('test: positioned errors and exit 1 for a file that does not compile', async () => {
+    const cli = io(dir);
+    expect(await runCli(['rules', 'test', 'bad.yaml'], cli)).toBe(1);
+    expect(cli.err()).toMatch(/^bad\.yaml:5:20: error invalid-duration: expected a duration/);
+  });
+
+  it('explain: the decision, headers, keys and trace', async () => {
+    const cli = io(fixtures);
+    expect(await runCli(['rules', 'explain', 'rules.yaml', '/posts/hello', '--target', 'fastly', '--cookie', 'session=1'], cli)).toBe(0);
+    expect(cli.out()).toContain('rule:    post-page\naction:  bypass\nreason:  bypass "logged-in": the request has the cookie session\n');
+    expect(cli.out()).toContain('  Cache-Control: private, no-store\n');
+    expect(cli.out()).toContain('  → post-page: matched\n');
+    expect(cli.out()).toContain('    hashed-assets: path does not match /assets/*\n');
+  });
+
+  it('explain --json prints the decision as data', async () => {
+    const cli = io(fixtures);
+    expect(await runCli(['rules', 'explain', 'rules.yaml', '/posts/hello', '--header', 'Accept: text/html', '--target', 'cloudflare', '--json'], cli)).toBe(0);
+    const decision = JSON.parse(cli.out()) as { action: string; headers: Record<string, string>; keys: string[] };
+    expect(decision.action).toBe('cache');
+    expect(decision.headers['Cache-Tag']).toBe('post-hello');
+  });
+
+  it('diff: which URLs change, and how', async () => {
+    const cli = io(dir);
+    expect(await runCli(['rules', 'diff', 'old.yaml', 'new.yaml', '/posts/a', '/about'], cli)).toBe(0);
+    expect(cli.out()).toBe('CHANGED /posts/a\n          ~ CDN-Cache-Control: max-age=3600 → max-age=7200\nsame    /about\n\n1 of 2 URLs change behaviour (target generic)\n');
+  });
+
+  it.each([
+    [['rules'], /expected a subcommand/],
+    [['rules', 'nope'], /unknown subcommand "nope"/],
+    [['rules', 'test', 'a.yaml', '--target', 'x'], /unknown --target "x"/],
+    [['rules', 'explain', 'a.yaml'], /explain takes RULES.yaml and one URL/],
+    [['rules', 'diff', 'a.yaml', 'b.yaml'], /at least one URL/],
+    [['rules', 'test', 'a.yaml', '--bogus'], /Unknown option/],
+  ])('usage errors exit 2: %j', async (args, message) => {
+    const cli = io(dir);
+    expect(await runCli(args, cli)).toBe(2);
+    expect(cli.err()).toMatch(message);
+  });
+});
