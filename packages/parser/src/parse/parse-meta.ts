@@ -18,10 +18,19 @@ const INVALID_CODE: Record<ValueKind, DiagnosticCode> = {
 
 type ObjectField = MetaField & { fields: readonly SubField[] };
 
+interface ObjectSpan {
+  field: ObjectField;
+  from: number;
+  to: number;
+  key: string;
+}
+
 interface Context {
   lines: readonly string[];
   sink: DiagnosticsSink;
   locations: Locations;
+  /** Where each object's bullets are, so that the positions of its keys can be found if asked for. */
+  spans: ObjectSpan[];
 }
 
 function keyOf(line: string): string {
@@ -76,7 +85,7 @@ function readObject(ctx: Context, field: ObjectField, from: number, to: number, 
       ctx.sink.add('error', INVALID_CODE[sub.kind], `"${field.label} / ${sub.label}" must be ${result.expected}, found ${quote(raw)}`, at, valueColumn, pathOf(`${key}.${sub.key}`));
     }
   }
-  ctx.locations.later(() => recordKeys(ctx, field, from, to, key));
+  ctx.spans.push({ field, from, to, key });
   for (const sub of field.fields) {
     if (object[sub.key] !== undefined || reported?.has(sub.key)) continue;
     const keys = field.fields.map((s) => s.label).join(', ');
@@ -85,8 +94,12 @@ function readObject(ctx: Context, field: ObjectField, from: number, to: number, 
   return object;
 }
 
-/** Records where each known key's value starts in the bullets `[from, to)` of one object. */
-function recordKeys(ctx: Context, field: ObjectField, from: number, to: number, key: string): void {
+/** Records where each known key's value starts in the bullets of every object read. */
+function recordKeys(ctx: Context): void {
+  for (const { field, from, to, key } of ctx.spans) recordSpan(ctx, field, from, to, key);
+}
+
+function recordSpan(ctx: Context, field: ObjectField, from: number, to: number, key: string): void {
   for (let at = from; at < to; at++) {
     const line = ctx.lines[at] as string;
     const split = line.indexOf(KEY_VALUE_SEPARATOR, bulletIndent(line));
@@ -131,7 +144,9 @@ function readList(lines: readonly string[], from: number, to: number): string[] 
  * reported and left out, so the caller can still report everything else in the same pass.
  */
 export function parseMeta(lines: readonly string[], from: number, to: number, sink: DiagnosticsSink, locations: Locations): Partial<PostMeta> {
-  const ctx: Context = { lines, sink, locations };
+  const ctx: Context = { lines, sink, locations, spans: [] };
+  // Registered once here: a closure per object would put readObject's variables on the heap.
+  locations.later(() => recordKeys(ctx));
   const meta: Record<string, unknown> = {};
   let extra: Record<string, ExtraValue> | undefined;
   const seen = new Map<string, number>();
