@@ -14,6 +14,7 @@ describe('runCli', () => {
         format    print one post rewritten in the canonical layout
         check     parse and lint every post the globs match
         generate  write a corpus of synthetic posts, the same bytes for the same seed
+        rules     test, explain and diff cache rules (@alphanode/cache-rules)
 
       alphanode <command> --help shows a command's options.
       "

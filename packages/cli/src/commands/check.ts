@@ -1,4 +1,4 @@
-import { type Diagnostic } from '@alphanode/parser';
+import type { Diagnostic } from '@alphanode/parser';
 import { loadPosts } from '@alphanode/parser/node';
 import fg from 'fast-glob';
 import type { Command } from '../command.ts';

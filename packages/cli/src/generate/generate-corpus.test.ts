@@ -30,6 +30,23 @@ describe('generateCorpus', () => {
     expect(new Set(files.map((file) => file.fileName.slice(4))).size).toBe(300);
   });
 
+  it('pins the names of a small corpus, so that a change to what a seed generates shows in review', () => {
+    expect(generateCorpus({ count: 3, seed: 1 }).map((file) => file.fileName)).toMatchInlineSnapshot(`
+      [
+        "000_4fafe58186951c24.txt",
+        "001_f7c3736ad0422184.txt",
+        "002_11f4b857a2062c50.txt",
+      ]
+    `);
+    expect(generateCorpus({ count: 3, seed: 1, hostile: true }).map((file) => file.fileName)).toMatchInlineSnapshot(`
+      [
+        "000_3ee59cc37b50bb6d.txt",
+        "001_e94dbc9731b4ba67.txt",
+        "002_d6d40e95097c9035.txt",
+      ]
+    `);
+  });
+
   it('widens the index past 999 files', () => {
     expect(corpusFileName(7, 1000, 'x')).toMatch(/^007_/);
     expect(corpusFileName(7, 1001, 'x')).toMatch(/^0007_/);

@@ -1,4 +1,4 @@
-import type { Post } from '@alphanode/parser';
+import type { Layout, Post } from '@alphanode/parser';
 import { buildBody } from './build-body.ts';
 import { buildMeta } from './build-meta.ts';
 import { SNIPPETS } from './code-snippets.ts';
@@ -54,10 +54,11 @@ export function generatePost(rng: Rng, options: GeneratePostOptions = {}): Post 
   const similar = Array.from({ length: rng.int(0, 5) }, () => mix.line(fill(rng.pick(TITLES), subjectOf(rng, rng.pick(STACKS).name))));
   const post: Post = { title, body, meta, similar };
   if (hostile) {
-    // Layout quirks the format allows: no breadcrumb line, a final newline.
-    const breadcrumb = rng.chance(0.8);
-    const finalNewline = rng.chance(0.2);
-    if (!breadcrumb || finalNewline) post.layout = { ...(breadcrumb ? {} : { breadcrumb: false as const }), ...(finalNewline ? { finalNewline: true as const } : {}) };
+    // Layout quirks the format allows, which a renderer must not trip on: no breadcrumb line, a final newline.
+    const layout: Layout = {};
+    if (rng.chance(0.2)) layout.breadcrumb = false;
+    if (rng.chance(0.2)) layout.finalNewline = true;
+    if (Object.keys(layout).length > 0) post.layout = layout;
   }
   return post;
 }
