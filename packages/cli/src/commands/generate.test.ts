@@ -54,6 +54,14 @@ describe('alphanode generate', () => {
     expect(await readdir(path.join(dir, 'd'))).toHaveLength(10);
   });
 
+  it('draws a progress bar on stderr only when stderr is a terminal', async () => {
+    const io = captureIo(dir, { tty: true });
+    expect(await runCli(['generate', '--out', 'e', '--count', '3'], io)).toBe(0);
+    expect(io.err()).toContain('3/3 100%');
+    expect(io.err().endsWith('\r\x1b[2K')).toBe(true);
+    expect(io.out()).toBe('wrote 3 posts to e (seed 1)\n');
+  });
+
   it('reports a directory it cannot write to and exits 1', async () => {
     await writeFile(path.join(dir, 'a-file'), '');
     const io = captureIo(dir);

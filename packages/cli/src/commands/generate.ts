@@ -4,6 +4,7 @@ import type { Command } from '../command.ts';
 import { corpusFileAt } from '../generate/generate-corpus.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../internal/exit-code.ts';
 import { parseOptions, usageError, wholeNumber } from '../internal/parse-options.ts';
+import { createProgressBar } from '../internal/progress-bar.ts';
 
 /** `alphanode generate --count N --seed S --out DIR [--hostile]`: a synthetic corpus, the same for a seed. */
 export const generateCommand: Command = {
@@ -37,17 +38,21 @@ export const generateCommand: Command = {
 
     const dir = path.resolve(io.cwd, out);
     let target = dir;
+    const progress = io.stderr.isTTY ? createProgressBar(io.stderr, count) : undefined;
     try {
       await mkdir(dir, { recursive: true });
       for (let index = 0; index < count; index++) {
         const { fileName, text } = corpusFileAt(index, { count, seed, hostile });
         target = path.join(dir, fileName);
         await writeFile(target, text);
+        progress?.tick();
       }
     } catch (error) {
+      progress?.clear();
       io.stderr.write(`alphanode generate: could not write ${target}: ${error instanceof Error ? error.message : String(error)}\n`);
       return EXIT_FAILED;
     }
+    progress?.clear();
     io.stdout.write(`wrote ${count} ${hostile ? 'hostile ' : ''}post${count === 1 ? '' : 's'} to ${out} (seed ${seed})\n`);
     return EXIT_OK;
   },

@@ -10,7 +10,7 @@ describe('renderProgress', () => {
   });
 
   it('shows a count alone when the total is unknown', () => {
-    expect(renderProgress(3, 0)).toBe('checking… 3 files');
+    expect(renderProgress(3, 0)).toBe('3 files…');
   });
 });
 

@@ -17,13 +17,13 @@ const FRAME_MS = 100;
 
 /** The bar's one line for `done` of `total` files (total 0 or unknown shows a count only). */
 export function renderProgress(done: number, total: number, width = 30): string {
-  if (total <= 0) return `checking… ${done} files`;
+  if (total <= 0) return `${done} files…`;
   const share = Math.min(1, done / total);
   const filled = Math.round(share * width);
   return `[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${done}/${total} ${Math.floor(share * 100)}%`;
 }
 
-/** A one-line progress bar, redrawn in place at most every `FRAME_MS`; only for a TTY. */
+/** A one-line progress bar for `check` and `generate`, redrawn in place at most every `FRAME_MS`; only for a TTY. */
 export function createProgressBar(stream: Stream, total: number, now: () => number = () => performance.now()): ProgressBar {
   let done = 0;
   let shown = false;
