@@ -5,7 +5,7 @@ import { formatDuration } from '../config/duration.ts';
 import type { RulesConfig } from '../config/rules-schema.ts';
 import { keyHeaderValue } from '../keys/key-header.ts';
 import { expandKeyTemplate } from '../keys/key-template.ts';
-import { isTargetName, targetProfile, type TargetName } from '../targets/target-profiles.ts';
+import { TARGETS, targetProfile, type TargetName } from '../targets/target-profiles.ts';
 import type { DecideOptions, Decision, TraceEntry } from './decision.ts';
 import { firedBypass, whyNotMatch, type RequestContext } from './match-rule.ts';
 import { firstSegment, getHeader, setsCookie, splitUrl, type DecideRequest } from './request-view.ts';
@@ -42,7 +42,11 @@ function buildIndex(rules: readonly CompiledRule[]): { bySegment: Map<string, Co
 /** Builds the engine over compiled rules. */
 export function createEngine(config: RulesConfig, rules: readonly CompiledRule[]): CacheRulesEngine {
   const { bySegment, dynamic } = buildIndex(rules);
-  const reasons = new Map(rules.map((rule) => [rule, describePolicy(rule)]));
+  const reasons = rules.map(describePolicy);
+  // Per target, the finished headers of each rule by its index, built on first use.
+  // A null prototype, so that a target such as "toString" is unknown rather than inherited.
+  const headerTable = Object.assign(Object.create(null) as object, Object.fromEntries(TARGETS.map((target) => [target, new Array<Readonly<Record<string, string>> | undefined>(rules.length)]))) as Record<TargetName, (Readonly<Record<string, string>> | undefined)[]>;
+  const headersOf = (rule: CompiledRule, table: (Readonly<Record<string, string>> | undefined)[], target: TargetName) => table[rule.index] ?? (table[rule.index] = storedHeaders(rule, target));
 
   function collectKeys(rule: CompiledRule, params: Record<string, string>, post: Post | undefined): string[] {
     const keys: string[] = [];
@@ -56,7 +60,8 @@ export function createEngine(config: RulesConfig, rules: readonly CompiledRule[]
 
   function decide(request: DecideRequest, options: DecideOptions): Decision {
     const target = options.target;
-    if (!isTargetName(target)) throw new CacheRulesError('unknown-target', `unknown target "${String(target)}"; expected one of generic, fastly, cloudflare, akamai, netlify, vercel, varnish`);
+    const table = headerTable[target];
+    if (table === undefined) throw new CacheRulesError('unknown-target', `unknown target "${String(target)}"; expected one of generic, fastly, cloudflare, akamai, netlify, vercel, varnish`);
     const url = splitUrl(request.url);
     const context: RequestContext = { request, response: options.response, method: request.method === undefined ? 'GET' : request.method.toUpperCase(), url, params: {}, cookies: undefined };
     const candidates = options.explain ? rules : (bySegment.get(firstSegment(url.path)) ?? dynamic);
@@ -71,7 +76,7 @@ export function createEngine(config: RulesConfig, rules: readonly CompiledRule[]
       }
     }
     if (!rule) return { rule: null, action: 'no-store', reason: 'no rule matched: nothing is stored without a rule that says so', headers: { ...noStoreHeaders(target) }, keys: [], trace };
-    if (rule.policy.kind === 'no-store') return refuse(rule, target, 'no-store', reasons.get(rule) as string, trace);
+    if (rule.policy.kind === 'no-store') return refuse(rule, target, 'no-store', reasons[rule.index] as string, trace);
     // The safety checks below hold whatever a rule says, and before its own bypass conditions.
     if (context.method !== 'GET' && context.method !== 'HEAD') return refuse(rule, target, 'no-store', `only GET and HEAD responses are stored; this is ${context.method}`, trace);
     const status = options.response?.status ?? 200;
@@ -82,10 +87,10 @@ export function createEngine(config: RulesConfig, rules: readonly CompiledRule[]
     if (setsCookie(options.response?.headers)) return refuse(rule, target, 'bypass', 'the response sets a cookie: a shared copy would hand one visitor\'s cookie to the next', trace);
     const fired = rule.bypass.length === 0 ? undefined : firedBypass(rule.bypass, context);
     if (fired !== undefined) return refuse(rule, target, 'bypass', fired, trace);
-    const reason = reasons.get(rule) as string;
-    if (rule.policy.kind === 'private' || rule.keys.length === 0) return { rule: rule.name, action: 'cache', reason, headers: { ...storedHeaders(rule, target) }, keys: [], trace };
+    const reason = reasons[rule.index] as string;
+    if (rule.policy.kind === 'private' || rule.keys.length === 0) return { rule: rule.name, action: 'cache', reason, headers: { ...headersOf(rule, table, target) }, keys: [], trace };
     const keys = collectKeys(rule, context.params, options.post);
-    const headers: Record<string, string> = { ...storedHeaders(rule, target) };
+    const headers: Record<string, string> = { ...headersOf(rule, table, target) };
     const keyHeader = targetProfile(target).keyHeader;
     if (keyHeader && keys.length > 0) {
       const value = keyHeaderValue(keys, keyHeader);

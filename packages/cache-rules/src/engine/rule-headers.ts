@@ -14,27 +14,21 @@ export function noStoreHeaders(target: TargetName): Readonly<Record<string, stri
   return headers;
 }
 
-const cache = new WeakMap<CompiledRule, Map<TargetName, Readonly<Record<string, string>>>>();
-
 /**
- * The headers for a response `rule` lets caches store, built once per rule and target and then
- * reused: a decision copies a finished record instead of formatting directives.
+ * The headers for a response `rule` lets caches store, for one target. The engine builds them
+ * once per rule and target and then reuses them: a decision copies a finished record instead of
+ * formatting directives.
  */
 export function storedHeaders(rule: CompiledRule, target: TargetName): Readonly<Record<string, string>> {
-  let byTarget = cache.get(rule);
-  if (!byTarget) cache.set(rule, (byTarget = new Map()));
-  let headers = byTarget.get(target);
-  if (!headers) {
+  {
     const built = targetProfile(target).headers(rule.policy);
     if (rule.vary !== '') built['Vary'] = rule.vary;
     // Netlify can key on a named cookie, so a logged-in visitor never gets the anonymous copy.
     if (target === 'netlify' && rule.policy.kind === 'shared' && rule.bypassCookieNames.length > 0) {
       built['Netlify-Vary'] = `cookie=${rule.bypassCookieNames.join('|')}`;
     }
-    headers = Object.freeze(built);
-    byTarget.set(target, headers);
+    return Object.freeze(built);
   }
-  return headers;
 }
 
 export { NO_STORE };

@@ -1,7 +1,7 @@
 import type { Post } from '@alphanode/parser';
-import { safeKey, slugifyKeyPart } from './safe-key.ts';
+import { finishKey, slugifyKeyPart, slugifyText } from './safe-key.ts';
 
-type Part = { kind: 'text'; text: string } | { kind: 'param'; name: string } | { kind: 'post'; path: readonly string[] };
+type Part = { kind: 'text'; text: string; slug: string } | { kind: 'param'; name: string } | { kind: 'post'; path: readonly string[] };
 
 /** A compiled purge-key template such as `post:{slug}` or `stack:{post.meta.stack}`. */
 export interface KeyTemplate {
@@ -31,11 +31,11 @@ export function compileKeyTemplate(source: string, routeParams: readonly string[
     const open = rest.indexOf('{');
     const close = rest.indexOf('}');
     if (open === -1 && close === -1) {
-      parts.push({ kind: 'text', text: rest });
+      parts.push({ kind: 'text', text: rest, slug: slugifyText(rest) });
       break;
     }
     if (open === -1 || close < open) return { ok: false, message: `unbalanced "}" in key template "${source.slice(0, 60)}"` };
-    if (open > 0) parts.push({ kind: 'text', text: rest.slice(0, open) });
+    if (open > 0) parts.push({ kind: 'text', text: rest.slice(0, open), slug: slugifyText(rest.slice(0, open)) });
     const end = rest.indexOf('}', open);
     if (end === -1) return { ok: false, message: `unclosed "{" in key template "${source.slice(0, 60)}"` };
     const name = rest.slice(open + 1, end);
@@ -45,7 +45,7 @@ export function compileKeyTemplate(source: string, routeParams: readonly string[
     else return { ok: false, message: `{${name}} is not a parameter of this rule's path (it has: ${routeParams.length === 0 ? 'none' : routeParams.map((param) => `:${param}`).join(', ')})` };
     rest = rest.slice(end + 1);
   }
-  if (!parts.some((part) => part.kind === 'text' && slugifyKeyPart(part.text) !== '') && parts.length === 1 && parts[0]?.kind === 'text') {
+  if (parts.length === 1 && parts[0]?.kind === 'text' && slugifyKeyPart(parts[0].text) === '') {
     return { ok: false, message: `the key "${source.slice(0, 60)}" has no letters or digits left once made safe for every CDN` };
   }
   return {
@@ -69,18 +69,34 @@ function readPath(post: Post, path: readonly string[]): unknown {
 }
 
 /**
- * Expands a template into zero or more safe keys. An array value (a post's stack) gives one key per
- * item; a missing value (no post, or no such field) gives none, because a key naming nothing
- * would purge nothing.
+ * Expands a template into zero or more safe keys, appended to `out` without duplicates. An array
+ * value (a post's stack) gives one key per item; a missing value (no post, or no such field)
+ * gives none, because a key naming nothing would purge nothing.
  */
 export function expandKeyTemplate(template: KeyTemplate, params: Readonly<Record<string, string>>, post: Post | undefined, out: string[]): void {
+  if (!template.usesPost) {
+    // The common case, one key from the route alone: no intermediate arrays.
+    let key = '';
+    for (const part of template.parts) {
+      if (part.kind === 'text') key += part.slug;
+      else if (part.kind === 'param') {
+        const value = slugifyKeyPart(decodeParam(params[part.name]) ?? '');
+        if (value === '') return;
+        key += value;
+      }
+    }
+    push(out, finishKey(key));
+    return;
+  }
+  // Every {post.…} part is empty without a post, so the whole template is.
+  if (post === undefined) return;
   let prefixes: string[] = [''];
   for (const part of template.parts) {
     let values: readonly unknown[];
-    if (part.kind === 'text') values = [part.text];
+    if (part.kind === 'text') values = [part.slug];
     else if (part.kind === 'param') values = [decodeParam(params[part.name])];
     else {
-      const value = post === undefined ? undefined : readPath(post, part.path);
+      const value = readPath(post, part.path);
       values = Array.isArray(value) ? value : [value];
     }
     const next: string[] = [];
@@ -94,10 +110,11 @@ export function expandKeyTemplate(template: KeyTemplate, params: Readonly<Record
     }
     prefixes = next;
   }
-  for (const raw of prefixes) {
-    const key = safeKey(raw);
-    if (key !== '' && !out.includes(key)) out.push(key);
-  }
+  for (const key of prefixes) push(out, finishKey(key));
+}
+
+function push(out: string[], key: string): void {
+  if (key !== '' && !out.includes(key)) out.push(key);
 }
 
 function decodeParam(value: string | undefined): string | undefined {
