@@ -7,18 +7,13 @@ describe('runCli', () => {
   it('lists the commands, exiting 2 without a command and 0 for --help', async () => {
     const bare = captureIo('/');
     expect(await runCli([], bare)).toBe(2);
-    expect(bare.out()).toMatchInlineSnapshot(`
-      "usage: alphanode <command> [options]
-
-        parse     read one post and print it (as JSON with --json)
-        format    print one post rewritten in the canonical layout
-        check     parse and lint every post the globs match
-        generate  write a corpus of synthetic posts, the same bytes for the same seed
-        rules     test, explain and diff cache rules (@alphanode/cache-rules)
-
-      alphanode <command> --help shows a command's options.
-      "
-    `);
+    // Each command on its own line; not a snapshot, as other commands join the list over time.
+    expect(bare.out()).toMatch(/^usage: alphanode <command> \[options\]\n\n/);
+    expect(bare.out()).toMatch(/^  parse +read one post and print it \(as JSON with --json\)$/m);
+    expect(bare.out()).toMatch(/^  format +print one post rewritten in the canonical layout$/m);
+    expect(bare.out()).toMatch(/^  check +parse and lint every post the globs match$/m);
+    expect(bare.out()).toMatch(/^  generate +write a corpus of synthetic posts, the same bytes for the same seed$/m);
+    expect(bare.out()).toMatch(/\n\nalphanode <command> --help shows a command's options\.\n$/);
     const help = captureIo('/');
     expect(await runCli(['--help'], help)).toBe(0);
     expect(help.out()).toBe(bare.out());
