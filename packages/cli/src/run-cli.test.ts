@@ -9,10 +9,10 @@ describe('runCli', () => {
     expect(await runCli([], bare)).toBe(2);
     // Each command on its own line; not a snapshot, as other commands join the list over time.
     expect(bare.out()).toMatch(/^usage: alphanode <command> \[options\]\n\n/);
-    expect(bare.out()).toMatch(/^  parse +read one post and print it \(as JSON with --json\)$/m);
-    expect(bare.out()).toMatch(/^  format +print one post rewritten in the canonical layout$/m);
-    expect(bare.out()).toMatch(/^  check +parse and lint every post the globs match$/m);
-    expect(bare.out()).toMatch(/^  generate +write a corpus of synthetic posts, the same bytes for the same seed$/m);
+    expect(bare.out()).toMatch(/^ {2}parse +read one post and print it \(as JSON with --json\)$/m);
+    expect(bare.out()).toMatch(/^ {2}format +print one post rewritten in the canonical layout$/m);
+    expect(bare.out()).toMatch(/^ {2}check +parse and lint every post the globs match$/m);
+    expect(bare.out()).toMatch(/^ {2}generate +write a corpus of synthetic posts, the same bytes for the same seed$/m);
     expect(bare.out()).toMatch(/\n\nalphanode <command> --help shows a command's options\.\n$/);
     const help = captureIo('/');
     expect(await runCli(['--help'], help)).toBe(0);
