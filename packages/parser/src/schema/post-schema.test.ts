@@ -36,6 +36,10 @@ describe('PostSchema', () => {
     ['a line break in a title', (post: Post) => void (post.title = 'a\nb'), ['title'], /one line/],
     ['an extra scalar with a value', (post: Post) => void (post.meta.extra = { author: 'jane' }), ['meta', 'extra', 'author'], /glued to its value/],
     ['an extra label that begins a known one', (post: Post) => void (post.meta.extra = { topics: ['a'] }), ['meta', 'extra', 'topics'], /would read as "topic"/],
+    ['a title that is the meta marker', (post: Post) => void (post.title = 'alphanode post meta'), ['title'], /start of the meta block/],
+    ['a title starting with U+FEFF without a breadcrumb', (post: Post) => void Object.assign(post, { title: '\uFEFFhello', layout: { breadcrumb: false } }), ['title'], /byte-order mark/],
+    ['an image caption that is the meta marker', setBody(1, { type: 'image', caption: 'alphanode post meta', source: 's' }), ['body', 1], /start of the meta block/],
+    ['an extra label starting with a tab', (post: Post) => void (post.meta.extra = { '\tx': '' }), ['meta', 'extra', '\tx'], /must not start with a space or tab/],
     ['an extra list that reads as an object', (post: Post) => void (post.meta.extra = { links: ['a: b'] }), ['meta', 'extra', 'links'], /reads back as an object/],
   ])('rejects %s, saying why', (_what, change, path, message) => {
     const issues = issuesFor(change);

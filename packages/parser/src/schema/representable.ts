@@ -49,6 +49,7 @@ function blockIssue(block: Block, previous: Block | undefined, language: string)
       return codeIssues(block.code, language);
     case 'image':
       if (block.caption === '') return 'an image needs a caption';
+      if (block.caption === META_MARKER) return `a caption "${META_MARKER}" would read as the start of the meta block`;
       if (block.caption.startsWith(BULLET)) return 'a caption that starts like a list item would read as one';
       return undefined;
     case 'list':
@@ -71,7 +72,7 @@ function imageUrlIssues(post: PostShape): RepresentabilityIssue[] {
 }
 
 function extraIssue(label: string, value: ExtraValue): string | undefined {
-  if (label === '' || label.startsWith(' ')) return 'an extra label must be non-empty and start at column 0';
+  if (label === '' || label.startsWith(' ') || label.startsWith('\t')) return 'an extra label must be non-empty and must not start with a space or tab';
   if (fieldForLine(label)) return `an extra label must not begin with a known label (it would read as "${fieldForLine(label)?.label}")`;
   if (typeof value === 'string') {
     return value === '' ? undefined : 'an unknown label is glued to its value, so only an empty value reads back: put the text in the label';
@@ -94,8 +95,12 @@ function extraIssue(label: string, value: ExtraValue): string | undefined {
 export function representabilityIssues(post: PostShape): RepresentabilityIssue[] {
   const issues: RepresentabilityIssue[] = [];
   const language = post.meta.codeLanguage;
+  if (post.title === META_MARKER) issues.push({ path: ['title'], message: `a title "${META_MARKER}" would read as the start of the meta block` });
   if (post.layout?.breadcrumb === false && post.title === BREADCRUMB) {
     issues.push({ path: ['title'], message: 'without a breadcrumb line, a title of "|" would read as the breadcrumb' });
+  }
+  if (post.layout?.breadcrumb === false && post.title.startsWith('\uFEFF')) {
+    issues.push({ path: ['title'], message: 'without a breadcrumb line, a title that starts with U+FEFF would read as a byte-order mark' });
   }
   post.body.forEach((block, index) => {
     const message = blockIssue(block, post.body[index - 1], language);
