@@ -30,8 +30,8 @@ export function splitUrl(url: string | URL): UrlParts {
   if (url.charCodeAt(0) !== 47) {
     const scheme = url.indexOf('://');
     if (scheme !== -1) {
-      const slash = url.indexOf('/', scheme + 3);
-      const end = slash === -1 ? url.length : slash;
+      let end = scheme + 3;
+      while (end < url.length && url[end] !== '/' && url[end] !== '?' && url[end] !== '#') end++;
       host = url.slice(scheme + 3, end).toLowerCase();
       start = end;
     }

@@ -34,7 +34,7 @@ export function compileKeyTemplate(source: string, routeParams: readonly string[
       parts.push({ kind: 'text', text: rest, slug: slugifyText(rest) });
       break;
     }
-    if (open === -1 || close < open) return { ok: false, message: `unbalanced "}" in key template "${source.slice(0, 60)}"` };
+    if (open === -1 || (close !== -1 && close < open)) return { ok: false, message: `unbalanced "}" in key template "${source.slice(0, 60)}"` };
     if (open > 0) parts.push({ kind: 'text', text: rest.slice(0, open), slug: slugifyText(rest.slice(0, open)) });
     const end = rest.indexOf('}', open);
     if (end === -1) return { ok: false, message: `unclosed "{" in key template "${source.slice(0, 60)}"` };

@@ -11,7 +11,7 @@ const HASH_SUFFIX = 9; // "-" and 8 hex digits
 // Already safe, with no dash at either end: the common case (a slug) returns without copying.
 const SAFE = /^[a-z0-9._](?:[a-z0-9._-]*[a-z0-9._])?$/;
 const UNSAFE_RUN = /[^a-z0-9._-]+/g;
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
 /** Lowercases and turns each run of characters outside `[a-z0-9._-]` into one "-", keeping the ends. */

@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import * as api from './index.ts';
+
+// The public surface, pinned: a change here is an API change and needs a changeset.
+describe('@alphanode/cache-rules exports', () => {
+  it('the main entry', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'CacheRulesError', 'DEFAULT_POST_PATH', 'LISTING_FIELDS', 'RulesConfigSchema', 'TARGETS', 'compileRules', 'compileRulesOrThrow',
+      'diffRules', 'exampleRequest', 'formatDuration', 'formatRulesDiagnostic', 'isTargetName', 'lintRules', 'parseDuration',
+      'postPath', 'postSlug', 'purgeKeys', 'purgePlan', 'runExamples',
+    ]);
+  });
+});

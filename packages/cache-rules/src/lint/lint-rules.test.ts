@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureYaml } from '../../test/load-fixture.ts';
+import { lintRules } from './lint-rules.ts';
+
+function findings(yaml: string): { code: string; severity: string; line: number; rule?: string; message: string }[] {
+  return lintRules(yaml, { file: 'rules.yaml' }).map(({ code, severity, line, rule, message }) => ({ code, severity, line, ...(rule === undefined ? {} : { rule }), message }));
+}
+
+describe('lintRules', () => {
+  it('finds nothing in the shipped example file', () => {
+    expect(lintRules(fixtureYaml)).toEqual([]);
+  });
+
+  it('an unreachable rule names the rule that shadows it', () => {
+    const result = findings(`version: 1
+rules:
+  - name: all-posts
+    match: { path: "/posts/*" }
+    cache: { edge: 1h }
+    examples: { cached: [/posts/a] }
+  - name: one-post
+    match: { path: /posts/:slug }
+    cache: { edge: 1d }
+    examples: { cached: [/posts/a] }
+`);
+    expect(result).toEqual([
+      { code: 'unreachable-rule', severity: 'error', line: 7, rule: 'one-post', message: 'rule "one-post" can never match: rule "all-posts" comes first and matches every request it would (first match wins; move it above "all-posts")' },
+      { code: 'example-failed', severity: 'error', line: 10, rule: 'one-post', message: '/posts/a was decided by rule "all-posts", not "one-post"' },
+    ]);
+  });
+
+  it('a rule behind one with a host or status condition is still reachable', () => {
+    const codes = findings(`version: 1
+rules:
+  - { name: api, match: { path: "/*", host: api.example.com }, cache: { noStore: true } }
+  - { name: gone, match: { path: "/*", status: 404 }, cache: { edge: 1m }, examples: { cached: [{ url: /x, status: 404 }] } }
+  - { name: rest, match: { path: "/*" }, cache: { noStore: true } }
+`).map((finding) => finding.code);
+    expect(codes).toEqual([]);
+  });
+
+  it('an example that contradicts its rule', () => {
+    const result = findings(`version: 1
+bypass:
+  logged-in: { cookie: session }
+rules:
+  - name: page
+    match: { path: /p/:slug }
+    cache: { edge: 1h }
+    bypass: [logged-in]
+    examples:
+      cached: [{ url: /p/a, cookie: "session=1" }]
+      bypassed: [/p/a]
+`);
+    expect(result.map(({ code, line, message }) => ({ code, line, message }))).toEqual([
+      { code: 'example-failed', line: 10, message: '/p/a should be cached but was bypass: bypass "logged-in": the request has the cookie session' },
+      { code: 'example-failed', line: 11, message: '/p/a should be bypassed but was cache: rule "page": stored at the edge for 1h, in browsers for 0s' },
+    ]);
+  });
+
+  it('risky combinations, each saying what goes wrong', () => {
+    const result = findings(`version: 1
+bypass:
+  logged-in: { cookie: session }
+  unused: { query: x }
+rules:
+  - name: page
+    match: { path: "/p/:slug", method: [GET, POST] }
+    cache: { edge: 1h, browser: 1d, immutable: true }
+    bypass: [logged-in]
+    vary: [Cookie]
+    keys: ["p:{slug}"]
+  - { name: long-browser, match: { path: /q/:slug }, cache: { edge: 1h, browser: 1d }, keys: ["q:{slug}"], examples: { cached: [/q/a] } }
+  - name: regex
+    match: { path: "/(a)+$" }
+    cache: { noStore: true }
+`);
+    expect(result.map(({ code, severity, line }) => [code, severity, line])).toEqual([
+      ['unused-bypass', 'warning', 4],
+      ['missing-examples', 'warning', 6],
+      ['risky-method', 'warning', 7],
+      ['risky-immutable', 'warning', 8],
+      ['missing-examples', 'warning', 9],
+      ['risky-vary', 'error', 10],
+      ['risky-browser-ttl', 'warning', 12],
+      ['looks-like-regex', 'warning', 14],
+    ]);
+  });
+
+  it('returns compile errors as they are when the file does not compile', () => {
+    expect(findings('version: 1\nrules:\n  - { name: a, match: { path: /a }, cache: { edge: forever } }\n').map((finding) => finding.code)).toEqual(['invalid-duration']);
+  });
+});
