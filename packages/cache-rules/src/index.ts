@@ -13,5 +13,6 @@ export { postSlug, postPath, DEFAULT_POST_PATH } from './purge/post-route.ts';
 export { TARGETS, isTargetName, type TargetName } from './targets/target-profiles.ts';
 export { parseDuration, formatDuration, type DurationResult } from './config/duration.ts';
 export { RulesConfigSchema, type RulesConfig, type RulesConfigInput } from './config/rules-schema.ts';
+export { rulesJsonSchema } from './config/rules-json-schema.ts';
 export { formatRulesDiagnostic, type RulesDiagnostic, type RulesDiagnosticCode, type Severity } from './diagnostic.ts';
 export { CacheRulesError } from './cache-rules-error.ts';
