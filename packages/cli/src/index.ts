@@ -14,3 +14,4 @@ export {
   type GeneratePostOptions,
   type Rng,
 } from './generate/index.ts';
+export { buildSite, PURGE_PLAN_FILE, type BuildOptions, type BuildSummary } from './build/build-site.ts';

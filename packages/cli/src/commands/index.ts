@@ -1,4 +1,5 @@
 import type { Command } from '../command.ts';
+import { buildCommand } from './build.ts';
 import { checkCommand } from './check.ts';
 import { formatCommand } from './format.ts';
 import { generateCommand } from './generate.ts';
@@ -6,4 +7,4 @@ import { parseCommand } from './parse.ts';
 import { rulesCommand } from './rules.ts';
 
 /** Every subcommand, in the order `alphanode --help` lists them. Add a command by adding its file here. */
-export const commands: readonly Command[] = [parseCommand, formatCommand, checkCommand, generateCommand, rulesCommand];
+export const commands: readonly Command[] = [parseCommand, formatCommand, checkCommand, generateCommand, buildCommand, rulesCommand];

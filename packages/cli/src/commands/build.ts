@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { isTargetName } from '@alphanode/cache-rules';
+import { buildSite, type BuildOptions } from '../build/build-site.ts';
+import type { Command } from '../command.ts';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../internal/exit-code.ts';
+import { parseOptions, usageError } from '../internal/parse-options.ts';
+import { createProgressBar, type ProgressBar } from '../internal/progress-bar.ts';
+import { writeDiagnostics } from '../internal/write-diagnostics.ts';
+
+/** `alphanode build GLOB... --out DIR [--rules FILE] [--target T] [--json]`: the site, incrementally. */
+export const buildCommand: Command = {
+  name: 'build',
+  summary: 'build a site from posts, incrementally: pages, listings, _headers, manifest, purge plan',
+  usage: [
+    'usage: alphanode build GLOB... --out DIR [--rules rules.yaml] [--target netlify|cloudflare|...] [--site-name NAME] [--base-url URL] [--strict] [--json]',
+    '',
+    '  --out DIR        where the site goes (posts/<slug>/index.html and index.json, topics/, index.html, manifest.json)',
+    '  --rules FILE     cache rules: writes _headers and tags pages with purge keys',
+    '  --target T       the CDN the _headers file is for (default netlify)',
+    '  --json           one JSON summary line on stdout instead of the text summary',
+    '',
+    'A second run with nothing changed writes nothing. A bad post is reported as FILE:LINE:COL and',
+    'skipped (its previous page stays up); the rest is built. Exit 1 when any post has an error.',
+  ].join('\n'),
+  async run(args, io) {
+    const parsed = parseOptions(
+      this,
+      args,
+      { out: { type: 'string' }, rules: { type: 'string' }, target: { type: 'string' }, 'site-name': { type: 'string' }, 'base-url': { type: 'string' }, strict: { type: 'boolean' }, json: { type: 'boolean' } },
+      io,
+    );
+    if (!parsed) return EXIT_USAGE;
+    const { out, rules, target, strict = false, json = false } = parsed.values;
+    if (parsed.positionals.length === 0) return usageError(this, 'expected at least one GLOB', io);
+    if (out === undefined) return usageError(this, 'expected --out DIR', io);
+    if (target !== undefined && !isTargetName(target)) return usageError(this, `unknown --target ${JSON.stringify(target)}`, io);
+    const options: BuildOptions = { patterns: parsed.positionals, cwd: io.cwd, outDir: out, strict };
+    if (rules !== undefined) options.rules = await readFile(path.resolve(io.cwd, rules), 'utf8');
+    if (target !== undefined) options.target = target;
+    options.settings = {
+      ...(parsed.values['site-name'] === undefined ? {} : { siteName: parsed.values['site-name'] }),
+      ...(parsed.values['base-url'] === undefined ? {} : { baseUrl: parsed.values['base-url'] }),
+    };
+    let progress: ProgressBar | undefined;
+    if (io.stderr.isTTY && !json) {
+      let ticked = 0;
+      options.onProgress = (done, total) => {
+        progress ??= createProgressBar(io.stderr, total);
+        for (; ticked < done; ticked++) progress.tick();
+      };
+    }
+    const summary = await buildSite(options);
+    progress?.clear();
+    const errors = summary.diagnostics.filter((d) => d.severity === 'error').length;
+    const counts = { built: summary.built, unchanged: summary.unchanged, skipped: summary.skipped, removed: summary.removed, written: summary.written.length, errors, ms: Math.round(summary.ms) };
+    if (json) io.stdout.write(`${JSON.stringify({ ...counts, purge: summary.purge })}\n`);
+    else {
+      writeDiagnostics(io.stderr, summary.diagnostics.filter((d) => d.severity !== 'info'));
+      if (summary.purge.urls.length > 0) io.stdout.write(`purge: ${summary.purge.urls.length} URLs, ${summary.purge.keys.length} keys (${out}/purge-plan.json)\n`);
+      io.stdout.write(`built ${counts.built}, unchanged ${counts.unchanged}, skipped ${counts.skipped}, removed ${counts.removed}; ${counts.written} files written in ${counts.ms} ms\n`);
+    }
+    return errors > 0 ? EXIT_FAILED : EXIT_OK;
+  },
+};
