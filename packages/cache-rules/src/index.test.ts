@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as expressApi from './express/index.ts';
 import * as api from './index.ts';
 
 // The public surface, pinned: a change here is an API change and needs a changeset.
@@ -9,5 +10,9 @@ describe('@alphanode/cache-rules exports', () => {
       'diffRules', 'exampleRequest', 'formatDuration', 'formatRulesDiagnostic', 'isTargetName', 'lintRules', 'parseDuration',
       'postPath', 'postSlug', 'purgeKeys', 'purgePlan', 'rulesJsonSchema', 'runExamples',
     ]);
+  });
+
+  it('the express entry', () => {
+    expect(Object.keys(expressApi)).toEqual(['cacheRulesMiddleware']);
   });
 });

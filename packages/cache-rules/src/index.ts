@@ -16,3 +16,6 @@ export { RulesConfigSchema, type RulesConfig, type RulesConfigInput } from './co
 export { rulesJsonSchema } from './config/rules-json-schema.ts';
 export { formatRulesDiagnostic, type RulesDiagnostic, type RulesDiagnosticCode, type Severity } from './diagnostic.ts';
 export { CacheRulesError } from './cache-rules-error.ts';
+export type { CompiledRule, CompiledBypass, CompiledExample, ExampleKind } from './compile/compiled-rule.ts';
+export type { ExampleConfig } from './config/rules-schema.ts';
+export type { CachePolicy } from './targets/cache-policy.ts';
