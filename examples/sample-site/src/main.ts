@@ -1,0 +1,27 @@
+// `pnpm demo`: builds the sample site from examples/content with the example cache rules, then
+// serves it on http://127.0.0.1:4321 (PORT to change) with the headers those rules decide.
+import { readFileSync } from 'node:fs';
+import process from 'node:process';
+import { fileURLToPath } from 'node:url';
+import { compileRulesOrThrow } from '@alphanode/cache-rules';
+import { buildSite } from '@alphanode/cli';
+import { serve } from './node-server.ts';
+import { createSiteHandler } from './site-handler.ts';
+
+const examples = fileURLToPath(new URL('../../', import.meta.url));
+const rules = readFileSync(`${examples}rules.yaml`, 'utf8');
+const dir = fileURLToPath(new URL('../.site/', import.meta.url));
+
+const summary = await buildSite({ patterns: 'content/*.txt', cwd: examples, outDir: dir, rules, settings: { siteName: 'alphanode sample site' } });
+for (const d of summary.diagnostics) process.stderr.write(`${d.file}:${d.line}:${d.column}: ${d.severity} ${d.code}: ${d.message}\n`);
+process.stdout.write(`built ${summary.built}, unchanged ${summary.unchanged}, skipped ${summary.skipped} in ${Math.round(summary.ms)} ms → ${dir}\n`);
+
+const port = Number(process.env.PORT ?? 4321);
+const server = serve(createSiteHandler({ dir, engine: compileRulesOrThrow(rules) }));
+server.listen(port, '127.0.0.1', () => {
+  const manifest = JSON.parse(readFileSync(`${dir}manifest.json`, 'utf8')) as { posts: Record<string, { slug: string }> };
+  const [first] = Object.values(manifest.posts);
+  process.stdout.write(`serving on http://127.0.0.1:${port}/\n`);
+  if (first) process.stdout.write(`  a post:      http://127.0.0.1:${port}/posts/${first.slug}\n  its JSON:    http://127.0.0.1:${port}/posts/${first.slug}.json\n`);
+  process.stdout.write(`  health:      http://127.0.0.1:${port}/healthz\nCtrl-C stops it.\n`);
+});
