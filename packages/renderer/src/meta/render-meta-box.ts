@@ -1,0 +1,106 @@
+import { META_FIELDS, type ExtraValue, type MetaField, type PostMeta, type SubField } from '@alphanode/parser';
+import { escapeHtml } from '../html/escape.ts';
+import { dateHtml, flagHtml, numberHtml } from './format-value.ts';
+
+/** One rendered row: the label as the format writes it, and the `dd` content. */
+export interface MetaRow {
+  label: string;
+  key: string;
+  value: string;
+}
+
+// Labels are the format's constants: their markup is written once, not escaped on every render.
+const dtDd = (label: string): string => `<dt>${escapeHtml(label)}</dt><dd>`;
+const SUB_OPEN = new Map<SubField, string>(
+  META_FIELDS.flatMap((field) => (field.kind === 'object' || field.kind === 'objects' ? field.fields.map((sub) => [sub, dtDd(sub.label)] as const) : [])),
+);
+// Fixed class names from the format's keys (`viewCount` → `meta-view-count`) so a stylesheet can
+// reach one field; extra fields share one class, as their labels come from the post.
+const ROW_OPEN = new Map<string, string>(
+  META_FIELDS.map((field) => [field.key, `<div class="meta-${field.key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}">${dtDd(field.label)}`]),
+);
+
+function subValue(field: SubField, value: unknown, lang: string): string {
+  switch (field.kind) {
+    case 'number':
+      return numberHtml(value, lang);
+    case 'flag':
+      return flagHtml(value);
+    case 'date':
+      return dateHtml(value);
+    case 'text':
+      return escapeHtml(String(value ?? ''));
+  }
+}
+
+function objectHtml(fields: readonly SubField[], record: Record<string, unknown> | undefined, lang: string): string {
+  let out = '<dl>';
+  for (const field of fields) out += `${SUB_OPEN.get(field) as string}${subValue(field, record?.[field.key], lang)}</dd>`;
+  return `${out}</dl>`;
+}
+
+function listHtml(items: readonly string[]): string {
+  if (items.length === 0) return 'none';
+  let out = '<ul>';
+  for (const item of items) out += `<li>${escapeHtml(item)}</li>`;
+  return `${out}</ul>`;
+}
+
+function recordHtml(record: Readonly<Record<string, string>>): string {
+  let out = '<dl>';
+  for (const key of Object.keys(record)) out += `<dt>${escapeHtml(key)}</dt><dd>${escapeHtml(String(record[key]))}</dd>`;
+  return `${out}</dl>`;
+}
+
+function extraHtml(value: ExtraValue): string {
+  if (typeof value === 'string') return escapeHtml(value);
+  if (!Array.isArray(value)) return recordHtml(value);
+  if (value.every((item) => typeof item === 'string')) return listHtml(value as string[]);
+  let out = '<ul>';
+  for (const item of value) out += `<li>${typeof item === 'string' ? escapeHtml(item) : recordHtml(item)}</li>`;
+  return `${out}</ul>`;
+}
+
+function fieldHtml(field: MetaField, value: unknown, lang: string): string {
+  switch (field.kind) {
+    case 'scalar':
+      return field.value === 'number' ? numberHtml(value, lang) : escapeHtml(String(value));
+    case 'list':
+      return listHtml(Array.isArray(value) ? (value as string[]) : [String(value)]);
+    case 'object':
+      return objectHtml(field.fields, value as Record<string, unknown>, lang);
+    case 'objects': {
+      const records = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
+      if (records.length === 0) return 'none';
+      let out = '<ul>';
+      for (const record of records) out += `<li>${objectHtml(field.fields, record, lang)}</li>`;
+      return `${out}</ul>`;
+    }
+  }
+}
+
+/**
+ * Every meta field in the format's order, labelled as the format labels it: text as text, numbers
+ * grouped in `<data>`, lists as `ul`, objects as nested `dl`, lists of objects as a `ul` of `dl`,
+ * flags as yes/no, dates in `<time>`. Fields the parser did not know (`extra`) follow, under their
+ * own labels. An optional field that is absent is left out.
+ */
+export function metaRows(meta: PostMeta, lang: string): MetaRow[] {
+  const rows: MetaRow[] = [];
+  const values = meta as unknown as Record<string, unknown>;
+  for (const field of META_FIELDS) {
+    const value = values[field.key];
+    if (value !== undefined) rows.push({ label: field.label, key: field.key, value: fieldHtml(field, value, lang) });
+  }
+  if (meta.extra !== undefined) {
+    for (const label of Object.keys(meta.extra)) rows.push({ label, key: `extra.${label}`, value: extraHtml(meta.extra[label] as ExtraValue) });
+  }
+  return rows;
+}
+
+/** The meta box around its rows: an `aside` labelled by its heading, one `div` per field in a `dl`. */
+export function metaBoxHtml(rows: readonly MetaRow[], title: string): string {
+  let out = `<aside class="post-meta" aria-labelledby="post-meta-title">\n<h2 id="post-meta-title">${escapeHtml(title)}</h2>\n<dl>\n`;
+  for (const row of rows) out += `${ROW_OPEN.get(row.key) ?? `<div class="meta-extra">${dtDd(row.label)}`}${row.value}</dd></div>\n`;
+  return `${out}</dl>\n</aside>\n`;
+}
