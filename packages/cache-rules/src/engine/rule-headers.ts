@@ -1,5 +1,4 @@
 import type { CompiledRule } from '../compile/compiled-rule.ts';
-import { NO_STORE } from '../targets/cache-policy.ts';
 import { targetProfile, type TargetName } from '../targets/target-profiles.ts';
 
 const noStoreByTarget = new Map<TargetName, Readonly<Record<string, string>>>();
@@ -20,15 +19,11 @@ export function noStoreHeaders(target: TargetName): Readonly<Record<string, stri
  * formatting directives.
  */
 export function storedHeaders(rule: CompiledRule, target: TargetName): Readonly<Record<string, string>> {
-  {
-    const built = targetProfile(target).headers(rule.policy);
-    if (rule.vary !== '') built['Vary'] = rule.vary;
-    // Netlify can key on a named cookie, so a logged-in visitor never gets the anonymous copy.
-    if (target === 'netlify' && rule.policy.kind === 'shared' && rule.bypassCookieNames.length > 0) {
-      built['Netlify-Vary'] = `cookie=${rule.bypassCookieNames.join('|')}`;
-    }
-    return Object.freeze(built);
+  const built = targetProfile(target).headers(rule.policy);
+  if (rule.vary !== '') built['Vary'] = rule.vary;
+  // Netlify can key on a named cookie, so a logged-in visitor never gets the anonymous copy.
+  if (target === 'netlify' && rule.policy.kind === 'shared' && rule.bypassCookieNames.length > 0) {
+    built['Netlify-Vary'] = `cookie=${rule.bypassCookieNames.join('|')}`;
   }
+  return Object.freeze(built);
 }
-
-export { NO_STORE };
