@@ -23,6 +23,7 @@ export type RulesDiagnosticCode =
   | 'conflicting-cache'
   // lintRules
   | 'unreachable-rule'
+  | 'shadowed-pattern'
   | 'example-failed'
   | 'missing-examples'
   | 'unused-bypass'

@@ -29,6 +29,15 @@ rules:
     ]);
   });
 
+  it('a pattern that an earlier rule takes, while the rule\'s other patterns still apply', () => {
+    const result = findings(`version: 1
+rules:
+  - { name: assets, match: { path: "/assets/*" }, cache: { edge: 1y, browser: 1y, immutable: true }, examples: { cached: [/assets/a.css] } }
+  - { name: files, match: { path: [/assets/logo.png, /files/:name] }, cache: { edge: 1h }, examples: { cached: [/files/a] } }
+`);
+    expect(result).toEqual([{ code: 'shadowed-pattern', severity: 'warning', line: 4, rule: 'files', message: 'the pattern /assets/logo.png of rule "files" never applies: rule "assets" comes first and takes every request it matches' }]);
+  });
+
   it('a rule behind one with a host or status condition is still reachable', () => {
     const codes = findings(`version: 1
 rules:

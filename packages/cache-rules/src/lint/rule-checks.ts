@@ -1,24 +1,35 @@
 import type { CompiledRule } from '../compile/compiled-rule.ts';
 import type { RulesConfig } from '../config/rules-schema.ts';
 import type { PendingDiagnostic } from '../diagnostic.ts';
+import type { PathPattern } from '../pattern/compile-pattern.ts';
 import { pathCovers } from './path-covers.ts';
 
 const HOUR = 3600;
 
-function covers(earlier: CompiledRule, later: CompiledRule): boolean {
+/** Whether `earlier` takes every request `path` (of `later`) could match. */
+function takes(earlier: CompiledRule, later: CompiledRule, path: PathPattern): boolean {
   // Only an earlier rule with no condition beyond path and method surely takes every request.
   if (earlier.hosts || earlier.headers.length > 0 || earlier.statuses || earlier.contentTypes) return false;
   if (!later.methods.every((method) => earlier.methods.includes(method))) return false;
-  return later.paths.length > 0 && later.paths.every((path) => earlier.paths.some((outer) => pathCovers(outer, path)));
+  return earlier.paths.some((outer) => pathCovers(outer, path));
 }
 
-/** Rules that an earlier rule always wins over: they can never match, so their settings never apply. */
+/**
+ * Rules that an earlier rule always wins over (they can never match, so their settings never
+ * apply), and single patterns of a rule that an earlier rule takes.
+ */
 export function unreachableRules(rules: readonly CompiledRule[], out: PendingDiagnostic[]): void {
   for (const later of rules) {
-    const earlier = rules.find((rule) => rule.index < later.index && covers(rule, later));
-    if (earlier) {
-      out.push({ code: 'unreachable-rule', severity: 'error', rule: later.name, path: ['rules', later.index, 'name'], message: `rule "${later.name}" can never match: rule "${earlier.name}" comes first and matches every request it would (first match wins; move it above "${earlier.name}")` });
+    const earlier = rules.filter((rule) => rule.index < later.index);
+    const whole = earlier.find((rule) => later.paths.length > 0 && later.paths.every((path) => takes(rule, later, path)));
+    if (whole) {
+      out.push({ code: 'unreachable-rule', severity: 'error', rule: later.name, path: ['rules', later.index, 'name'], message: `rule "${later.name}" can never match: rule "${whole.name}" comes first and matches every request it would (first match wins; move it above "${whole.name}")` });
+      continue;
     }
+    later.paths.forEach((path, index) => {
+      const shadow = earlier.find((rule) => takes(rule, later, path));
+      if (shadow) out.push({ code: 'shadowed-pattern', severity: 'warning', rule: later.name, path: ['rules', later.index, 'match', 'path', index], message: `the pattern ${path.source} of rule "${later.name}" never applies: rule "${shadow.name}" comes first and takes every request it matches` });
+    });
   }
 }
 
