@@ -11,6 +11,18 @@ export interface KeyTemplate {
   usesPost: boolean;
   /** Path parameters it reads. */
   params: readonly string[];
+  /** Set when the template is one post field between fixed text: expanded without intermediate arrays. */
+  single: { before: string; path: readonly string[]; after: string } | undefined;
+}
+
+function singleField(parts: readonly Part[]): KeyTemplate['single'] {
+  const fields = parts.filter((part) => part.kind === 'post');
+  const field = fields[0];
+  if (fields.length !== 1 || !field || parts.some((part) => part.kind === 'param')) return undefined;
+  const at = parts.indexOf(field);
+  const slugOf = (part: Part | undefined) => (part?.kind === 'text' ? part.slug : '');
+  // At most one text part on each side; compileKeyTemplate never makes two adjacent text parts.
+  return { before: slugOf(parts[at - 1]), path: field.path, after: slugOf(parts[at + 1]) };
 }
 
 export type KeyTemplateResult = { ok: true; template: KeyTemplate } | { ok: false; message: string };
@@ -55,6 +67,7 @@ export function compileKeyTemplate(source: string, routeParams: readonly string[
       parts,
       usesPost: parts.some((part) => part.kind === 'post'),
       params: parts.flatMap((part) => (part.kind === 'param' ? [part.name] : [])),
+      single: singleField(parts),
     },
   };
 }
@@ -90,6 +103,14 @@ export function expandKeyTemplate(template: KeyTemplate, params: Readonly<Record
   }
   // Every {post.…} part is empty without a post, so the whole template is.
   if (post === undefined) return;
+  if (template.single) {
+    // The common shape, "topic:{post.meta.topic}": one field between fixed text, no intermediate arrays.
+    const { before, path, after } = template.single;
+    const value = readPath(post, path);
+    if (Array.isArray(value)) for (const item of value) pushValue(out, before, item, after);
+    else pushValue(out, before, value, after);
+    return;
+  }
   let prefixes: string[] = [''];
   for (const part of template.parts) {
     let values: readonly unknown[];
@@ -111,6 +132,12 @@ export function expandKeyTemplate(template: KeyTemplate, params: Readonly<Record
     prefixes = next;
   }
   for (const key of prefixes) push(out, finishKey(key));
+}
+
+function pushValue(out: string[], before: string, value: unknown, after: string): void {
+  if (typeof value !== 'string' && typeof value !== 'number') return;
+  const slug = slugifyKeyPart(String(value));
+  if (slug !== '') push(out, finishKey(before + slug + after));
 }
 
 function push(out: string[], key: string): void {
