@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -61,6 +61,23 @@ describe('alphanode rules', () => {
     const decision = JSON.parse(cli.out()) as { action: string; headers: Record<string, string>; keys: string[] };
     expect(decision.action).toBe('cache');
     expect(decision.headers['Cache-Tag']).toBe('post-hello');
+  });
+
+  it('explain --post: purge keys from the post the page shows', async () => {
+    const seeds = fileURLToPath(new URL('../../../../../shared/seeds/', import.meta.url));
+    const [seed] = (await readdir(seeds)).filter((name) => name.endsWith('.txt')).sort();
+    const cli = io(fixtures);
+    expect(await runCli(['rules', 'explain', 'rules.yaml', '/posts/a', '--post', join(seeds, seed as string), '--target', 'fastly', '--json'], cli)).toBe(0);
+    const decision = JSON.parse(cli.out()) as { keys: string[] };
+    expect(decision.keys[0]).toBe('post-a');
+    expect(decision.keys.some((key) => key.startsWith('topic-'))).toBe(true);
+    expect(decision.keys.some((key) => key.startsWith('stack-'))).toBe(true);
+  });
+
+  it('explain --post: exit 1 when the post cannot be read', async () => {
+    const cli = io(fixtures);
+    expect(await runCli(['rules', 'explain', 'rules.yaml', '/posts/a', '--post', 'missing.txt'], cli)).toBe(1);
+    expect(cli.err()).toMatch(/^missing\.txt: cannot read/);
   });
 
   it('diff: which URLs change, and how', async () => {

@@ -13,11 +13,12 @@ import {
   type Decision,
   type TargetName,
 } from '@alphanode/cache-rules';
+import { parsePost, type Post } from '@alphanode/parser';
 import type { CliIO, Command } from '../command.ts';
 
 const USAGE = [
   'usage: alphanode rules test RULES.yaml',
-  '       alphanode rules explain RULES.yaml URL [--cookie C] [--header K:V]... [--method M] [--status N] [--target T] [--json]',
+  '       alphanode rules explain RULES.yaml URL [--cookie C] [--header K:V]... [--method M] [--status N] [--post FILE] [--target T] [--json]',
   '       alphanode rules diff OLD.yaml NEW.yaml URL... [--cookie C] [--header K:V]... [--target T]',
   '',
   '  test     run every example in the file, one line per rule; exit 1 on any failure',
@@ -29,6 +30,7 @@ const USAGE = [
   '  --cookie C   a Cookie header for the request, e.g. "session=abc"',
   '  --header K:V a request header; repeatable',
   '  --status N   the response status (404, 503 ...)',
+  '  --post FILE  the post the page shows (alphanode post format), for {post.…} purge keys',
 ].join('\n');
 
 const OPTIONS = {
@@ -37,10 +39,22 @@ const OPTIONS = {
   method: { type: 'string' },
   status: { type: 'string' },
   target: { type: 'string' },
+  post: { type: 'string' },
   json: { type: 'boolean' },
 } as const;
 
-type Values = { cookie?: string; header?: string[]; method?: string; status?: string; target?: string; json?: boolean };
+type Values = { cookie?: string; header?: string[]; method?: string; status?: string; target?: string; post?: string; json?: boolean };
+
+async function loadPost(file: string, io: CliIO): Promise<Post | undefined> {
+  try {
+    const result = parsePost(await readFile(resolve(io.cwd, file), 'utf8'));
+    if (result.ok) return result.post;
+    io.stderr.write(`${file}: not a valid post (alphanode parse ${file} says why)\n`);
+  } catch (error) {
+    io.stderr.write(`${file}: cannot read: ${error instanceof Error ? error.message : String(error)}\n`);
+  }
+  return undefined;
+}
 
 function usage(io: CliIO, message: string): number {
   io.stderr.write(`alphanode rules: ${message}\n\n${USAGE}\n`);
@@ -102,7 +116,9 @@ async function explainCommand(positionals: string[], values: Values, target: Tar
   if (status !== undefined && !(Number.isInteger(status) && status >= 100 && status <= 599)) return usage(io, `--status must be an HTTP status; found "${values.status}"`);
   const engine = await load(file, io);
   if (!engine) return 1;
-  const decision = engine.decide(requestFor(url, values), { target, explain: true, ...(status === undefined ? {} : { response: { status } }) });
+  const post = values.post === undefined ? undefined : await loadPost(values.post, io);
+  if (values.post !== undefined && post === undefined) return 1;
+  const decision = engine.decide(requestFor(url, values), { target, explain: true, ...(status === undefined ? {} : { response: { status } }), ...(post === undefined ? {} : { post }) });
   if (values.json) io.stdout.write(`${JSON.stringify(decision, null, 2)}\n`);
   else writeDecision(io, decision);
   return 0;
