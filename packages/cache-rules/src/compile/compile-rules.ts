@@ -60,7 +60,12 @@ function compileSource(source: RulesSource): CompileResult {
   return { ok: true, engine: createEngine(validated.config, rules), diagnostics };
 }
 
-/** `compileRules`, throwing a `CacheRulesError` (with the diagnostics) when the file has errors. */
+/**
+ * `compileRules`, throwing a `CacheRulesError` (with the diagnostics) when the file has errors.
+ *
+ * @example
+ * const engine = compileRulesOrThrow({ version: 1, rules: [{ name: 'all', match: { path: '/*' }, cache: { noStore: true } }] });
+ */
 export function compileRulesOrThrow(input: string | RulesConfigInput | object, options: CompileOptions = {}): CacheRulesEngine {
   const result = compileRules(input, options);
   if (!result.ok) throw CacheRulesError.fromDiagnostics(result.diagnostics);

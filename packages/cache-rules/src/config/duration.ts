@@ -51,7 +51,12 @@ function tooLong(found: string): DurationResult {
   return { ok: false, message: `a duration must be at most ${MAX_DURATION_SECONDS} seconds (about 68 years; RFC 9111 §1.2.2); found ${JSON.stringify(found.slice(0, 40))}` };
 }
 
-/** The shortest spelling of a number of seconds in the largest whole unit, for messages. */
+/**
+ * The shortest spelling of a number of seconds in the largest whole unit, for messages.
+ *
+ * @example
+ * formatDuration(5400); // '90m'
+ */
 export function formatDuration(seconds: number): string {
   for (const [unit, size] of Object.entries(UNIT_SECONDS).reverse()) {
     if (seconds >= size && seconds % size === 0) return `${seconds / size}${unit}`;

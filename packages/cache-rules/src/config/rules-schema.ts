@@ -75,6 +75,12 @@ export const RuleSchema = z.strictObject({
   examples: z.strictObject({ cached: ExampleList.optional(), bypassed: ExampleList.optional(), noStore: ExampleList.optional() }).optional(),
 });
 
+/**
+ * The rules file: the one source of truth for its shape (types and `rules.schema.json` come from it).
+ *
+ * @example
+ * RulesConfigSchema.safeParse({ version: 1, rules: [] }).success; // false: at least one rule
+ */
 export const RulesConfigSchema = z.strictObject({
   version: z.literal(1),
   post: z.strictObject({ path: z.string().min(1).max(500).describe('where a post lives, e.g. /posts/:slug') }).optional(),

@@ -18,7 +18,12 @@ export interface ExampleResult {
   path: (string | number)[];
 }
 
-/** The request and response an example describes. */
+/**
+ * The request and response an example describes.
+ *
+ * @example
+ * exampleRequest({ url: '/posts/a', cookie: 'session=1' }); // { request: { url, headers: { cookie } }, response: { headers: {} } }
+ */
 export function exampleRequest(example: ExampleConfig): { request: DecideRequest; response: DecideResponse } {
   if (typeof example === 'string') return { request: { url: example }, response: {} };
   const headers: Record<string, string> = {};

@@ -17,7 +17,12 @@ export function postSlug(post: Pick<Post, 'title'>): string {
   return slugifyKeyPart(post.title);
 }
 
-/** The URL path of a post under the rules' `post.path` (only `:slug` is filled in). */
+/**
+ * The URL path of a post under the rules' `post.path` (only `:slug` is filled in).
+ *
+ * @example
+ * postPath(post, engine); // '/posts/improving-asset-delivery'
+ */
 export function postPath(post: Pick<Post, 'title'>, engine?: CacheRulesEngine): string {
   const pattern = engine?.config.post?.path ?? DEFAULT_POST_PATH;
   return pattern.replace(/:slug(?=\/|$)/, postSlug(post));

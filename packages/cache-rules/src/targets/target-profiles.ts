@@ -1,5 +1,6 @@
 import { browserDirectives, edgeDirectives, NO_STORE, type CachePolicy } from './cache-policy.ts';
 
+/** Every target the engine writes headers for. */
 export const TARGETS = ['generic', 'fastly', 'cloudflare', 'akamai', 'netlify', 'vercel', 'varnish'] as const;
 /** A CDN (or cache) whose headers the engine writes. */
 export type TargetName = (typeof TARGETS)[number];
@@ -97,7 +98,12 @@ export function targetProfile(name: TargetName): TargetProfile {
   return profiles[name];
 }
 
-/** Whether a string names a target. */
+/**
+ * Whether a string names a target.
+ *
+ * @example
+ * isTargetName('fastly'); // true
+ */
 export function isTargetName(name: string): name is TargetName {
   return (TARGETS as readonly string[]).includes(name);
 }
