@@ -1,4 +1,7 @@
-// html-validate's `long-title` limit, about what search results show before cutting a title.
+import { escapeHtml } from '../html/escape.ts';
+
+// html-validate's `long-title` limit (counted on the markup, entities included), about what search
+// results show before cutting a title.
 export const MAX_TITLE = 70;
 const ELLIPSIS = '…';
 
@@ -13,14 +16,18 @@ function shorten(text: string, max: number): string {
 }
 
 /**
- * The `<title>` text: `post title – site name` when that fits in 70 characters, the post title
- * alone when only it fits, and otherwise the post title shortened with an ellipsis. The heading,
- * Open Graph, Twitter and JSON-LD keep the whole title; only the tab and the search result are cut.
+ * The `<title>` content, escaped: `post title – site name` when that fits in 70 characters of
+ * markup, the post title alone when only it fits, and otherwise the post title shortened with an
+ * ellipsis. The heading, Open Graph, Twitter and JSON-LD keep the whole title; only the tab and the
+ * search result are cut.
  */
-export function pageTitle(title: string, siteName: string | undefined): string {
+export function pageTitleHtml(title: string, siteName: string | undefined): string {
   if (siteName !== undefined && siteName !== '') {
-    const full = `${title} – ${siteName}`;
+    const full = escapeHtml(`${title} – ${siteName}`);
     if (full.length <= MAX_TITLE) return full;
   }
-  return title.length <= MAX_TITLE ? title : shorten(title, MAX_TITLE);
+  let out = escapeHtml(title);
+  // Entities make the markup longer than the text, so cut by the overflow until it fits.
+  for (let max = MAX_TITLE; out.length > MAX_TITLE && max > 1; max -= Math.max(1, out.length - MAX_TITLE)) out = escapeHtml(shorten(title, max));
+  return out;
 }

@@ -4,7 +4,7 @@ import { escapeHtml } from '../html/escape.ts';
 import { checkLink } from '../html/safe-url.ts';
 import type { Stylesheet } from '../options.ts';
 import type { RenderReport } from '../render-report.ts';
-import { pageTitle } from './page-title.ts';
+import { pageTitleHtml } from './page-title.ts';
 import type { PostFacts } from './post-facts.ts';
 
 export interface HeadInput {
@@ -31,7 +31,7 @@ const MAX_TAGS = 12;
 /** charset, viewport, title, description and canonical link. */
 export function headBasics({ post, canonical, siteName, summaryHtml }: HeadInput): string {
   let out = '<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n';
-  out += `<title>${escapeHtml(pageTitle(post.title, siteName))}</title>\n`;
+  out += `<title>${pageTitleHtml(post.title, siteName)}</title>\n`;
   out += metaEscaped('name', 'description', summaryHtml);
   if (canonical !== undefined) out += `<link rel="canonical" href="${escapeHtml(canonical)}">\n`;
   return out;
@@ -44,7 +44,7 @@ export function socialTags({ post, facts, canonical, lang, siteName, image, titl
   if (canonical !== undefined) out += meta('property', 'og:url', canonical);
   if (siteName !== undefined && siteName !== '') out += meta('property', 'og:site_name', siteName);
   const locale = LOCALE.exec(lang);
-  if (locale !== null) out += meta('property', 'og:locale', `${(locale[1] as string).toLowerCase()}_${(locale[2] as string).toUpperCase()}`);
+  if (locale != null) out += meta('property', 'og:locale', `${(locale[1] as string).toLowerCase()}_${(locale[2] as string).toUpperCase()}`);
   const altHtml = image === undefined ? '' : escapeHtml(image.alt);
   const srcHtml = image === undefined ? '' : escapeHtml(image.href);
   if (image !== undefined) {
