@@ -86,6 +86,15 @@ describe('alphanode rules', () => {
     expect(cli.out()).toBe('CHANGED /posts/a\n          ~ CDN-Cache-Control: max-age=3600 → max-age=7200\nsame    /about\n\n1 of 2 URLs change behaviour (target generic)\n');
   });
 
+  it('lint: every finding at its position, exit 1 on an error', async () => {
+    const clean = io(fixtures);
+    expect(await runCli(['rules', 'lint', 'rules.yaml'], clean)).toBe(0);
+    expect(clean.out()).toBe('0 errors, 0 warnings in rules.yaml\n');
+    const cli = io(dir);
+    expect(await runCli(['rules', 'lint', 'new.yaml'], cli)).toBe(1);
+    expect(cli.out()).toBe('new.yaml:6:47: error example-failed: /posts/b should be noStore but was cache: rule "posts": stored at the edge for 2h, in browsers for 1m\n1 errors, 0 warnings in new.yaml\n');
+  });
+
   it.each([
     [['rules'], /expected a subcommand/],
     [['rules', 'nope'], /unknown subcommand "nope"/],

@@ -6,6 +6,7 @@ import {
   diffRules,
   formatRulesDiagnostic,
   isTargetName,
+  lintRules,
   runExamples,
   TARGETS,
   type CacheRulesEngine,
@@ -20,11 +21,13 @@ const USAGE = [
   'usage: alphanode rules test RULES.yaml',
   '       alphanode rules explain RULES.yaml URL [--cookie C] [--header K:V]... [--method M] [--status N] [--post FILE] [--target T] [--json]',
   '       alphanode rules diff OLD.yaml NEW.yaml URL... [--cookie C] [--header K:V]... [--target T]',
+  '       alphanode rules lint RULES.yaml',
   '',
   '  test     run every example in the file, one line per rule; exit 1 on any failure',
   '  explain  the decision for one request: rule, action, reason, headers, purge keys, and why',
   '           each rule did or did not match',
   '  diff     which URLs change behaviour between two rule sets (review a change and its rollback)',
+  '  lint     unreachable rules, failing examples, risky combinations; exit 1 on any error',
   '',
   `  --target T   ${TARGETS.join(', ')} (default generic)`,
   '  --cookie C   a Cookie header for the request, e.g. "session=abc"',
@@ -139,10 +142,25 @@ async function diffCommand(positionals: string[], values: Values, target: Target
   return 0;
 }
 
-/** `alphanode rules test|explain|diff`: run, explain and compare cache rules files. */
+async function lintCommand(file: string, io: CliIO): Promise<number> {
+  let text: string;
+  try {
+    text = await readFile(resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    io.stderr.write(`${file}: cannot read: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+  const diagnostics = lintRules(text, { file });
+  for (const diagnostic of diagnostics) io.stdout.write(`${formatRulesDiagnostic(diagnostic)}\n`);
+  const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+  io.stdout.write(`${errors} errors, ${diagnostics.length - errors} warnings in ${file}\n`);
+  return errors === 0 ? 0 : 1;
+}
+
+/** `alphanode rules test|explain|diff|lint`: run, explain and compare cache rules files. */
 export const rulesCommand: Command = {
   name: 'rules',
-  summary: 'test, explain and diff cache rules (@alphanode/cache-rules)',
+  summary: 'test, explain, diff and lint cache rules (@alphanode/cache-rules)',
   usage: USAGE,
   async run(args, io) {
     let parsed: { values: Values; positionals: string[] };
@@ -157,6 +175,7 @@ export const rulesCommand: Command = {
     if (sub === 'test') return positionals.length === 1 ? testCommand(positionals[0] as string, io) : usage(io, 'test takes one RULES.yaml');
     if (sub === 'explain') return explainCommand(positionals, parsed.values, target, io);
     if (sub === 'diff') return diffCommand(positionals, parsed.values, target, io);
-    return usage(io, sub === undefined ? 'expected a subcommand: test, explain or diff' : `unknown subcommand "${sub}"`);
+    if (sub === 'lint') return positionals.length === 1 ? lintCommand(positionals[0] as string, io) : usage(io, 'lint takes one RULES.yaml');
+    return usage(io, sub === undefined ? 'expected a subcommand: test, explain, diff or lint' : `unknown subcommand "${sub}"`);
   },
 };
