@@ -65,6 +65,12 @@ describe('bad rule files get positioned errors', () => {
     expect(semantic.map(({ code, line }) => [code, line])).toEqual([['invalid-pattern', 4], ['duplicate-rule', 6], ['conflicting-cache', 8], ['invalid-key-template', 9]]);
   });
 
+  it('a one-or-many field of the wrong type says what it holds', () => {
+    expect(errorsOf('version: 1\nbypass:\n  x: { cookie: 5 }\nrules:\n  - { name: a, match: { path: /a }, cache: { noStore: true } }\n')).toEqual([
+      { code: 'invalid-type', line: 3, column: 16, message: 'expected a cookie name or a list of them; found number 5' },
+    ]);
+  });
+
   it('a missing key, at the object that lacks it', () => {
     expect(errorsOf('version: 1\nrules:\n  - name: a\n    cache: { edge: 1h }\n')[0]).toMatchObject({ code: 'missing-key', line: 3, column: 5, message: 'missing "match": expected object' });
   });

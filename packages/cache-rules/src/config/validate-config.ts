@@ -5,6 +5,18 @@ import type { ConfigPath, RulesSource } from './source-map.ts';
 
 const DURATION_FIELDS = new Set(['edge', 'browser', 'staleWhileRevalidate', 'staleIfError']);
 
+// One-or-many fields, and what each holds, for "expected ..." messages.
+const LIST_FIELDS: Record<string, string> = {
+  path: 'a path pattern or a list of them',
+  method: 'a method or a list of them',
+  host: 'a host name or a list of them',
+  contentType: 'a media type or a list of them',
+  cookie: 'a cookie name or a list of them',
+  header: 'a header name or a list of them',
+  query: 'a query parameter name or a list of them',
+  status: 'a status code or a list of them',
+};
+
 type Where = keyof typeof ALLOWED_KEYS;
 
 /** Which object a path points at, by its shape: `['rules', 3, 'cache']` is a rule's cache block. */
@@ -24,7 +36,7 @@ function typeOf(value: unknown): string {
   if (value == null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${shown(value, 30)}`;
+  return typeof value === 'string' ? `string ${shown(value, 30)}` : `${typeof value} ${String(value)}`;
 }
 
 function valueAt(root: unknown, path: ConfigPath): unknown {
@@ -63,7 +75,7 @@ function toDiagnostics(issue: z.core.$ZodIssue, source: RulesSource): RulesDiagn
       const inner = issue.errors.flat().find((sub) => sub.code === 'custom');
       if (inner) return [make('invalid-duration', inner.message)];
       if (DURATION_FIELDS.has(String(path.at(-1)))) return [make('invalid-duration', `expected a duration such as 30s, 5m, 1h, 1d, 1w, 1y, or whole seconds; found ${typeOf(found)}`)];
-      return [make('invalid-type', `expected ${path.at(-1) === 'path' || path.at(-2) === 'path' ? 'a path pattern or a list of them' : 'a value of another shape'}; found ${typeOf(found)}`)];
+      return [make('invalid-type', `expected ${LIST_FIELDS[String(path.at(-1))] ?? 'a value of another shape'}; found ${typeOf(found)}`)];
     }
     default:
       return [make('invalid-value', `${issue.message}; found ${typeOf(valueAt(source.value, path))}`)];
