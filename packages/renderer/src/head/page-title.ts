@@ -27,7 +27,13 @@ export function pageTitleHtml(title: string, siteName: string | undefined): stri
     if (full.length <= MAX_TITLE) return full;
   }
   let out = escapeHtml(title);
-  // Entities make the markup longer than the text, so cut by the overflow until it fits.
-  for (let max = MAX_TITLE; out.length > MAX_TITLE && max > 1; max -= Math.max(1, out.length - MAX_TITLE)) out = escapeHtml(shorten(title, max));
+  if (out.length <= MAX_TITLE) return out;
+  let max = MAX_TITLE;
+  out = escapeHtml(shorten(title, max));
+  // Entities make the markup longer than the text: cut in proportion until it fits.
+  while (out.length > MAX_TITLE && max > 1) {
+    max = Math.max(1, Math.min(max - 1, Math.floor((max * MAX_TITLE) / out.length)));
+    out = escapeHtml(shorten(title, max));
+  }
   return out;
 }
