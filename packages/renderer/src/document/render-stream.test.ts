@@ -5,7 +5,8 @@ import { renderPostStream } from './render-stream.ts';
 
 async function readAll(stream: ReadableStream<Uint8Array>): Promise<{ text: string; chunks: number }> {
   const parts: Uint8Array[] = [];
-  for await (const chunk of stream) parts.push(chunk);
+  const reader = stream.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) parts.push(read.value);
   const bytes = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const part of parts) {
