@@ -13,6 +13,6 @@ describe('@alphanode/parser exports', () => {
   });
 
   it('the node entry', () => {
-    expect(Object.keys(nodeApi)).toEqual(['loadPosts']);
+    expect(Object.keys(nodeApi).sort()).toEqual(['loadPost', 'loadPosts', 'readFailureDiagnostic']);
   });
 });

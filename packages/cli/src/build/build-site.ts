@@ -3,6 +3,7 @@ import path from 'node:path';
 import process from 'node:process';
 import { compileRules, purgePlan, type CacheRulesEngine, type TargetName } from '@alphanode/cache-rules';
 import type { Diagnostic, Post } from '@alphanode/parser';
+import { readFailureDiagnostic } from '@alphanode/parser/node';
 import fg from 'fast-glob';
 import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.ts';
 import { renderHeadersFile } from './headers-file.ts';
@@ -106,10 +107,7 @@ function commit(run: Run, { file, state, post }: Prepared, registry: SlugRegistr
     return undefined;
   }
   if (state.kind === 'unreadable' || !post) {
-    if (state.kind === 'unreadable') {
-      const code = (state.error as { code?: string }).code ?? 'UNKNOWN';
-      run.summary.diagnostics.push({ severity: 'error', code: 'read-failed', message: `could not read the file (${code})`, line: 1, column: 1, file, retryable: code !== 'ENOENT' });
-    }
+    if (state.kind === 'unreadable') run.summary.diagnostics.push(readFailureDiagnostic(file, state.error));
     // The previous page, if any, stays up: a bad import must not take a good page down.
     if (previous) run.next.posts[file] = previous;
     run.summary.skipped++;

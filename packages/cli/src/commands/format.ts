@@ -1,8 +1,8 @@
-import { parsePost, stringifyPost } from '@alphanode/parser';
+import { stringifyPost } from '@alphanode/parser';
+import { loadPost } from '@alphanode/parser/node';
 import type { Command } from '../command.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../internal/exit-code.ts';
 import { parseOptions, usageError } from '../internal/parse-options.ts';
-import { readPostFile } from '../internal/read-post-file.ts';
 import { writeDiagnostics } from '../internal/write-diagnostics.ts';
 
 /** `alphanode format FILE [--strict]`: a post written back in the canonical layout. */
@@ -22,12 +22,7 @@ export const formatCommand: Command = {
     if (!parsed) return EXIT_USAGE;
     const [file, ...extra] = parsed.positionals;
     if (file === undefined || extra.length > 0) return usageError(this, 'expected exactly one FILE', io);
-    const read = await readPostFile(io.cwd, file);
-    if (!read.ok) {
-      writeDiagnostics(io.stderr, [read.diagnostic]);
-      return EXIT_FAILED;
-    }
-    const result = parsePost(read.text, { file, strict: parsed.values.strict === true });
+    const { result } = await loadPost(file, { cwd: io.cwd, strict: parsed.values.strict === true });
     writeDiagnostics(io.stderr, result.diagnostics);
     if (!result.ok) return EXIT_FAILED;
     io.stdout.write(stringifyPost(result.post));

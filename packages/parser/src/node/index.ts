@@ -1,4 +1,4 @@
 /**
  * @module Node entry of @alphanode/parser: loading posts from disk. The main entry stays edge-safe.
  */
-export { loadPosts, type LoadOptions, type LoadedPost } from './load-posts.ts';
+export { loadPost, loadPosts, readFailureDiagnostic, type LoadOptions, type LoadedPost } from './load-posts.ts';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedText } from '../../test/paths.ts';
-import { loadPosts, type LoadedPost } from './load-posts.ts';
+import { loadPost, loadPosts, type LoadedPost } from './load-posts.ts';
 
 let dir: string;
 
@@ -64,5 +64,14 @@ describe('loadPosts', () => {
     const [strict] = await collect(loadPosts('posts/strict.txt', { cwd: dir, strict: true }));
     expect(lenient?.result.ok).toBe(true);
     expect(strict?.result.ok).toBe(false);
+  });
+});
+
+describe('loadPost', () => {
+  it('reads one file, and an unreadable one is a diagnostic', async () => {
+    const { result } = await loadPost('posts/a.txt', { cwd: dir });
+    expect(result.ok).toBe(true);
+    const missing = await loadPost('posts/none.txt', { cwd: dir });
+    expect(missing.result.diagnostics).toMatchObject([{ code: 'read-failed', file: 'posts/none.txt', retryable: false }]);
   });
 });

@@ -23,20 +23,14 @@ export interface LoadedPost {
 // Errors a second attempt can get past: too many open files, a busy or locked file, a network share.
 const TRANSIENT = new Set(['EMFILE', 'ENFILE', 'EBUSY', 'EAGAIN', 'ETIMEDOUT', 'EINTR', 'EIO']);
 
-function readFailure(file: string, error: unknown): ParseResult {
+/**
+ * A file that could not be read, as a `read-failed` diagnostic that says whether trying again can
+ * help (too many open files, a busy file, a flaky share) or not (no such file, no permission).
+ */
+export function readFailureDiagnostic(file: string, error: unknown): Diagnostic {
   const code = (error as { code?: string } | undefined)?.code ?? 'UNKNOWN';
-  const retryable = TRANSIENT.has(code);
   const reason = error instanceof Error ? error.message : String(error);
-  const diagnostic: Diagnostic = {
-    severity: 'error',
-    code: 'read-failed',
-    message: `could not read the file (${code}): ${reason}`,
-    line: 1,
-    column: 1,
-    file,
-    retryable,
-  };
-  return { ok: false, diagnostics: [diagnostic], locations: new Map() };
+  return { severity: 'error', code: 'read-failed', message: `could not read the file (${code}): ${reason}`, line: 1, column: 1, file, retryable: TRANSIENT.has(code) };
 }
 
 async function load(cwd: string, file: string, read: (path: string) => Promise<Uint8Array>, options: ParseOptions): Promise<LoadedPost> {
@@ -44,11 +38,23 @@ async function load(cwd: string, file: string, read: (path: string) => Promise<U
   try {
     bytes = await read(path.resolve(cwd, file));
   } catch (error) {
-    return { file, result: readFailure(file, error) };
+    return { file, result: { ok: false, diagnostics: [readFailureDiagnostic(file, error)], locations: new Map() } };
   }
   // Not fatal: bytes that are not UTF-8 become U+FFFD, which the parser reports with its position.
   const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
   return { file, result: parsePost(text, { ...options, file }) };
+}
+
+/**
+ * Reads and parses one file (`file` relative to `cwd`); an unreadable file is a `read-failed`
+ * diagnostic, never an exception.
+ *
+ * @example
+ * const { result } = await loadPost('posts/a.txt', { cwd });
+ */
+export function loadPost(file: string, options: Omit<LoadOptions, 'concurrency'> = {}): Promise<LoadedPost> {
+  const parseOptions: ParseOptions = options.strict === undefined ? {} : { strict: options.strict };
+  return load(options.cwd ?? process.cwd(), file, options.readFile ?? readFile, parseOptions);
 }
 
 /**
