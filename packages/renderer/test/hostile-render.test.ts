@@ -13,7 +13,7 @@ function inspect(page: string) {
     scripts: tags.filter((tag) => /^<script/i.test(tag)),
     // Attribute names only: quoted values (escaped text) are blanked first.
     handlers: tags.filter((tag) => /\son[a-z]+\s*=/i.test(tag.replace(/"[^"]*"/g, '""'))),
-    urls: [...page.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((m) => decode(m[1] as string)),
+    urls: tags.flatMap((tag) => [...tag.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((m) => decode(m[1] as string))),
     jsonLd: JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(page)?.[1] ?? 'null') as { headline: string },
     h1: decode(/<h1>([^<]*)<\/h1>/.exec(page)?.[1] ?? ''),
   };

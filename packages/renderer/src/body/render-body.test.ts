@@ -24,7 +24,7 @@ describe('renderBody', () => {
   it('keeps code whitespace, escapes it, and names its language in the class', () => {
     const code = "def f():\n\tif a < b:\n        return {'ok': True}\n\n    x = 1";
     expect(render([{ type: 'code', code, lang: 'python' }])).toBe(
-      `<pre><code class="language-python">def f():\n\tif a &lt; b:\n        return {&#39;ok&#39;: True}\n\n    x = 1</code></pre>\n`,
+      `<pre><code class="language-python">def f():\n\tif a &lt; b:\n        return {'ok': True}\n\n    x = 1</code></pre>\n`,
     );
     expect(renderBody([{ type: 'code', code: 'ls' }], [], 'bash')).toBe('<pre><code class="language-bash">ls</code></pre>\n');
     expect(renderBody([{ type: 'code', code: 'ls' }], [], '')).toBe('<pre><code>ls</code></pre>\n');

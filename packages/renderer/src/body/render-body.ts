@@ -1,5 +1,5 @@
 import type { Block, ImageBlock } from '@alphanode/parser';
-import { escapeHtml } from '../html/escape.ts';
+import { escapeHtml, escapeText } from '../html/escape.ts';
 import type { SafeImage } from './body-images.ts';
 import { codeClass } from './code-class.ts';
 import { createHeadingIds } from './heading-ids.ts';
@@ -14,13 +14,13 @@ function renderImage(block: ImageBlock, image: SafeImage | undefined): string {
     out += ' loading="lazy" decoding="async">';
   }
   out += `<figcaption>${caption}`;
-  if (block.source !== '') out += ` <span class="image-source">image source: ${escapeHtml(block.source)}</span>`;
+  if (block.source !== '') out += ` <span class="image-source">image source: ${escapeText(block.source)}</span>`;
   return `${out}</figcaption></figure>\n`;
 }
 
 function renderList(items: readonly string[]): string {
   let out = '<ul>';
-  for (const item of items) out += `<li>${escapeHtml(item)}</li>`;
+  for (const item of items) out += `<li>${escapeText(item)}</li>`;
   return `${out}</ul>\n`;
 }
 
@@ -39,12 +39,12 @@ export function renderBody(body: readonly Block[], images: readonly (SafeImage |
       case 'heading': {
         const id = ids(block.text);
         if (open) out += '</section>\n';
-        out += `<section aria-labelledby="${id}">\n<h2 id="${id}">${escapeHtml(block.text)}</h2>\n`;
+        out += `<section aria-labelledby="${id}">\n<h2 id="${id}">${escapeText(block.text)}</h2>\n`;
         open = true;
         break;
       }
       case 'paragraph':
-        out += `<p>${escapeHtml(block.text)}</p>\n`;
+        out += `<p>${escapeText(block.text)}</p>\n`;
         break;
       case 'list':
         out += renderList(block.items);
@@ -52,7 +52,7 @@ export function renderBody(body: readonly Block[], images: readonly (SafeImage |
       case 'code': {
         const className = codeClass(block.lang ?? defaultLanguage);
         out += className === '' ? '<pre><code>' : `<pre><code class="${className}">`;
-        out += `${escapeHtml(block.code)}</code></pre>\n`;
+        out += `${escapeText(block.code)}</code></pre>\n`;
         break;
       }
       case 'image':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml } from './escape.ts';
+import { escapeHtml, escapeText } from './escape.ts';
 
 describe('escapeHtml', () => {
   it('escapes the five characters that matter in text and quoted attributes', () => {
@@ -25,5 +25,13 @@ describe('escapeHtml', () => {
 
   it('leaves unicode tricks alone: they are text, not markup', () => {
     expect(escapeHtml('\u202Egnp.exe \u2028 \uFF1Cscript\uFF1E')).toBe('\u202Egnp.exe \u2028 \uFF1Cscript\uFF1E');
+  });
+});
+
+describe('escapeText', () => {
+  it('escapes & < > and keeps quotes, which only matter inside attributes', () => {
+    expect(escapeText(`it's "<b>" & more`)).toBe(`it's "&lt;b&gt;" &amp; more`);
+    expect(escapeText(`${'x'.repeat(50)} <script> & 'q'`)).toBe(`${'x'.repeat(50)} &lt;script&gt; &amp; 'q'`);
+    expect(escapeText('plain')).toBe('plain');
   });
 });

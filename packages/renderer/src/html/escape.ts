@@ -51,3 +51,27 @@ export function escapeHtml(value: string): string {
       : value.indexOf('&') !== -1 || value.indexOf('<') !== -1 || value.indexOf('>') !== -1 || value.indexOf('"') !== -1 || value.indexOf("'") !== -1;
   return special ? escapeFrom(value) : value;
 }
+
+const TEXT_SPECIAL = /[&<>]/;
+
+/**
+ * Escapes text for an element's content only (`& < >`), as hast-util-to-html does: quotes are
+ * harmless outside attributes, and prose and code are full of them. Never use it for attributes.
+ */
+export function escapeText(value: string): string {
+  const special = value.length < 40 ? TEXT_SPECIAL.test(value) : value.indexOf('&') !== -1 || value.indexOf('<') !== -1 || value.indexOf('>') !== -1;
+  return special ? escapeTextFrom(value) : value;
+}
+
+function escapeTextFrom(value: string): string {
+  let out = '';
+  let last = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code !== 38 && code !== 60 && code !== 62) continue;
+    if (last !== i) out += value.slice(last, i);
+    out += code === 38 ? '&amp;' : code === 60 ? '&lt;' : '&gt;';
+    last = i + 1;
+  }
+  return last === value.length ? out : out + value.slice(last);
+}

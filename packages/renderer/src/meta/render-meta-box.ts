@@ -1,5 +1,5 @@
 import { META_FIELDS, type ExtraValue, type MetaField, type PostMeta, type SubField } from '@alphanode/parser';
-import { escapeHtml } from '../html/escape.ts';
+import { escapeHtml, escapeText } from '../html/escape.ts';
 import { dateHtml, flagHtml, numberHtml } from './format-value.ts';
 
 /** One rendered row: the label as the format writes it, and the `dd` content. */
@@ -29,7 +29,7 @@ function subValue(field: SubField, value: unknown, lang: string): string {
     case 'date':
       return dateHtml(value);
     case 'text':
-      return escapeHtml(String(value ?? ''));
+      return escapeText(String(value ?? ''));
   }
 }
 
@@ -42,7 +42,7 @@ function objectHtml(fields: readonly SubField[], record: Record<string, unknown>
 function listHtml(items: readonly string[]): string {
   if (items.length === 0) return 'none';
   let out = '<ul>';
-  for (const item of items) out += `<li>${escapeHtml(item)}</li>`;
+  for (const item of items) out += `<li>${escapeText(item)}</li>`;
   return `${out}</ul>`;
 }
 
@@ -64,7 +64,7 @@ function extraHtml(value: ExtraValue): string {
 function fieldHtml(field: MetaField, value: unknown, lang: string): string {
   switch (field.kind) {
     case 'scalar':
-      return field.value === 'number' ? numberHtml(value, lang) : escapeHtml(String(value));
+      return field.value === 'number' ? numberHtml(value, lang) : escapeText(String(value));
     case 'list':
       return listHtml(Array.isArray(value) ? (value as string[]) : [String(value)]);
     case 'object':
