@@ -79,6 +79,13 @@ export function createSimilarIndex(corpus: readonly Post[], config: SimilarConfi
   const weights = new Float64Array(size);
   const matches = new Uint32Array(size);
   const touched = new Int32Array(size);
+  // Marks the query's own post (and copies of it, by reference) and the listed posts during a query.
+  const skip = new Uint8Array(size);
+  const byReference = new Map<string, number[]>();
+  corpus.forEach((post, doc) => {
+    const reference = post.meta?.reference;
+    if (reference !== undefined) (byReference.get(reference) ?? byReference.set(reference, []).get(reference))?.push(doc);
+  });
 
   // Whether candidate a ranks above b.
   const before = (a: Ranked, b: Ranked): boolean => {
@@ -95,14 +102,15 @@ export function createSimilarIndex(corpus: readonly Post[], config: SimilarConfi
   function similar(post: Post, query: SimilarQuery = {}): SimilarPost[] {
     const limit = Math.max(0, Math.floor(query.limit ?? 5));
     const self = positions.get(post);
-    const selfReference = post.meta?.reference;
-    const isSelf = (doc: number): boolean => doc === self || corpus[doc] === post || (selfReference !== undefined && corpus[doc]?.meta?.reference === selfReference);
+    const own = [...(byReference.get(post.meta?.reference) ?? [])];
+    if (self !== undefined) own.push(self);
+    for (const doc of own) skip[doc] = 1;
     const out: SimilarPost[] = [];
-    const taken = new Set<number>();
     for (const title of post.similar ?? []) {
       for (const doc of byTitle.get(title) ?? []) {
-        if (out.length >= limit || taken.has(doc) || isSelf(doc)) continue;
-        taken.add(doc);
+        if (out.length >= limit || skip[doc] === 1) continue;
+        skip[doc] = 1;
+        own.push(doc);
         out.push({ post: corpus[doc] as Post, position: doc, weight: 0, matches: 0, listed: true });
       }
     }
@@ -114,7 +122,8 @@ export function createSimilarIndex(corpus: readonly Post[], config: SimilarConfi
       for (const keyword of keywords) {
         const list = map.get(keyword);
         if (list === undefined) continue;
-        for (const doc of list) {
+        for (let j = 0; j < list.length; j++) {
+          const doc = list[j] as number;
           if (matches[doc] === 0) touched[count++] = doc;
           weights[doc] = (weights[doc] as number) + weight;
           matches[doc] = (matches[doc] as number) + 1;
@@ -125,18 +134,21 @@ export function createSimilarIndex(corpus: readonly Post[], config: SimilarConfi
     const top: Ranked[] = [];
     for (let t = 0; t < count; t++) {
       const doc = touched[t] as number;
-      const candidate: Ranked = { position: doc, weight: weights[doc] as number, matches: matches[doc] as number };
+      const weight = weights[doc] as number;
+      const found = matches[doc] as number;
       weights[doc] = 0;
       matches[doc] = 0;
-      if (room <= 0 || taken.has(doc) || isSelf(doc)) continue;
-      const average = Math.floor(candidate.weight / candidate.matches);
-      if (Math.round((average * 100) / maxWeight) < Math.floor(threshold / candidate.matches)) continue;
+      if (room <= 0 || skip[doc] === 1) continue;
+      if (top.length === room && weight < (top[room - 1] as Ranked).weight) continue;
+      if (Math.round((Math.floor(weight / found) * 100) / maxWeight) < Math.floor(threshold / found)) continue;
+      const candidate: Ranked = { position: doc, weight, matches: found };
       if (top.length === room && !before(candidate, top[room - 1] as Ranked)) continue;
       let at = Math.min(top.length, room - 1);
       while (at > 0 && before(candidate, top[at - 1] as Ranked)) at--;
       if (top.length === room) top.pop();
       top.splice(at, 0, candidate);
     }
+    for (const doc of own) skip[doc] = 0;
     for (const hit of top) out.push({ post: corpus[hit.position] as Post, position: hit.position, weight: hit.weight, matches: hit.matches, listed: false });
     return out;
   }
