@@ -127,6 +127,19 @@ describe('buildSite', () => {
     expect(slugs()).toEqual(firstRun);
   });
 
+  it('builds the same site, byte for byte, on worker threads and on the main thread', async () => {
+    writeCorpus(80);
+    await buildSite({ ...options, outDir: 'with-workers', workers: 2 });
+    await buildSite({ ...options, outDir: 'main-thread', workers: 0 });
+    const tree = (name: string) => {
+      const root = path.join(dir, name);
+      return (readdirSync(root, { recursive: true }) as string[]).sort().filter((file) => statSync(path.join(root, file)).isFile()).map((file) => [file, readFileSync(path.join(root, file), 'utf8')]);
+    };
+    const withWorkers = tree('with-workers');
+    expect(withWorkers.length).toBeGreaterThan(160);
+    expect(withWorkers).toEqual(tree('main-thread'));
+  });
+
   it('finishes the job after being killed mid-run, with no half-written file', async () => {
     writeCorpus(400);
     const script = path.join(dir, 'run-build.ts');

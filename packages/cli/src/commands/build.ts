@@ -54,7 +54,7 @@ export const buildCommand: Command = {
     progress?.clear();
     const errors = summary.diagnostics.filter((d) => d.severity === 'error').length;
     const counts = { built: summary.built, unchanged: summary.unchanged, skipped: summary.skipped, removed: summary.removed, written: summary.written.length, errors, ms: Math.round(summary.ms) };
-    if (json) io.stdout.write(`${JSON.stringify({ ...counts, purge: summary.purge })}\n`);
+    if (json) io.stdout.write(`${JSON.stringify({ ...counts, purge: { keys: summary.purge.keys.length, urls: summary.purge.urls.length } })}\n`);
     else {
       writeDiagnostics(io.stderr, summary.diagnostics.filter((d) => d.severity !== 'info'));
       if (summary.purge.urls.length > 0) io.stdout.write(`purge: ${summary.purge.urls.length} URLs, ${summary.purge.keys.length} keys (${out}/purge-plan.json)\n`);

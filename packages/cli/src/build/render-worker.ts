@@ -1,0 +1,14 @@
+// A worker thread of `buildSite`: receives batches of page jobs, answers with their results.
+import { parentPort, workerData } from 'node:worker_threads';
+import { compileRules } from '@alphanode/cache-rules';
+import type { PageContext, PageJob } from './page-job.ts';
+import { runPageJob } from './page-job.ts';
+import type { WorkerSetup } from './worker-pool.ts';
+
+const setup = workerData as WorkerSetup;
+const compiled = setup.rules === undefined ? undefined : compileRules(setup.rules as string);
+const context: PageContext = { outDir: setup.outDir, settings: setup.settings, strict: setup.strict, engine: compiled?.ok ? compiled.engine : undefined };
+
+parentPort?.on('message', (jobs: PageJob[]) => {
+  parentPort?.postMessage(jobs.map((job) => runPageJob(job, context)));
+});

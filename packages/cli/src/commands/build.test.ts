@@ -1,0 +1,41 @@
+import { readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureIo, repoDir, tempDir } from '../../test/helpers.ts';
+import { writeMixedPosts } from '../../test/posts.ts';
+import { runCli } from '../run-cli.ts';
+
+let dir = '';
+let cleanup = async () => {};
+beforeAll(async () => {
+  ({ dir, cleanup } = await tempDir());
+  await writeMixedPosts(dir);
+  await writeFile(path.join(dir, 'rules.yaml'), readFileSync(path.join(repoDir, 'examples/rules.yaml')));
+});
+afterAll(() => cleanup());
+
+describe('alphanode build', () => {
+  it('builds the good posts, reports the bad one as FILE:LINE:COL, and exits 1', async () => {
+    const io = captureIo(dir);
+    expect(await runCli(['build', 'posts/*.txt', '--out', 'site', '--rules', 'rules.yaml'], io)).toBe(1);
+    expect(io.err()).toMatch(/^posts\/[^:]+\.txt:\d+:\d+: error [a-z-]+: /m);
+    expect(io.out()).toMatch(/^built 3, unchanged 0, skipped 1, removed 0; \d+ files written in \d+ ms$/m);
+    expect(readFileSync(path.join(dir, 'site', '_headers'), 'utf8')).toContain('/posts/:slug');
+  });
+
+  it('prints one JSON summary line with --json, and writes nothing the second time', async () => {
+    const io = captureIo(dir);
+    expect(await runCli(['build', 'posts/*.txt', '--out', 'site', '--rules', 'rules.yaml', '--json'], io)).toBe(1);
+    const lines = io.out().trimEnd().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0] as string)).toMatchObject({ built: 0, unchanged: 3, skipped: 1, written: 0, purge: { keys: 0, urls: 0 } });
+  });
+
+  it('says what is wrong with the command line', async () => {
+    const io = captureIo(dir);
+    expect(await runCli(['build', 'posts/*.txt'], io)).toBe(2);
+    expect(io.err()).toMatch(/expected --out DIR/);
+    expect(await runCli(['build', 'posts/*.txt', '--out', 'x', '--target', 'nope'], io)).toBe(2);
+  });
+});
