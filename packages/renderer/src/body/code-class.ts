@@ -1,5 +1,11 @@
 // Names whose symbols a kebab-case class would lose; these are the spellings highlighters use.
-const SPELLED: Readonly<Record<string, string>> = { 'c++': 'cpp', 'c#': 'csharp', 'f#': 'fsharp', 'objective-c++': 'objective-cpp' };
+// A Map, not an object literal: the language comes from the post, and `__proto__` is a language too.
+const SPELLED = new Map([
+  ['c++', 'cpp'],
+  ['c#', 'csharp'],
+  ['f#', 'fsharp'],
+  ['objective-c++', 'objective-cpp'],
+]);
 const cache = new Map<string, string>();
 
 /**
@@ -12,7 +18,7 @@ export function codeClass(language: string | undefined): string {
   const known = cache.get(language);
   if (known !== undefined) return known;
   const lower = language.trim().toLowerCase();
-  const token = (SPELLED[lower] ?? lower).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
+  const token = (SPELLED.get(lower) ?? lower).replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 40);
   const value = token === '' ? '' : `language-${token}`;
   // Bounded, since languages come from imported posts.
   if (cache.size < 256) cache.set(language, value);

@@ -28,6 +28,8 @@ describe('codeClass', () => {
     ['python"><script>alert(1)</script>', 'language-python-script-alert-1-script'],
     ['" onmouseover="x', 'language-onmouseover-x'],
     ['<>', ''],
+    ['__proto__', 'language-proto'],
+    ['constructor', 'language-constructor'],
     ['', ''],
     [undefined, ''],
   ])('%j → %j', (language, className) => {
