@@ -4,7 +4,8 @@ import type { RenderReport } from '../render-report.ts';
 // A site renders every post against the same base, so its check is done once.
 const bases = new Map<string, UrlCheck & { origin?: string }>();
 
-function checkBase(baseUrl: string): UrlCheck & { origin?: string } {
+/** `checkUrl` of a site's base URL with its origin, remembered: every page of a site asks. */
+export function checkBase(baseUrl: string): UrlCheck & { origin?: string } {
   let check = bases.get(baseUrl);
   if (check === undefined) {
     const result = checkUrl(baseUrl);

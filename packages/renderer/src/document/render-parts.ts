@@ -6,12 +6,11 @@ import { postFacts } from '../head/post-facts.ts';
 import { headBasics, socialTags, stylesheetLinks, type HeadInput } from '../head/render-head.ts';
 import { escapeHtml } from '../html/escape.ts';
 import { isHtml, raw } from '../html/html.ts';
-import { checkUrl } from '../html/safe-url.ts';
 import { dateHtml, numberHtml } from '../meta/format-value.ts';
 import { metaBoxHtml, metaRows } from '../meta/render-meta-box.ts';
 import type { RenderContext, RenderOptions } from '../options.ts';
 import type { RenderReport } from '../render-report.ts';
-import { canonicalUrl } from './canonical-url.ts';
+import { canonicalUrl, checkBase } from './canonical-url.ts';
 import { similarNav } from './similar-nav.ts';
 
 /** The parts of a page, rendered; the layout puts them together. */
@@ -76,7 +75,7 @@ export function renderParts(post: Post, options: RenderOptions, report: RenderRe
 /** The site name as the page header, when there is one; it links to `baseUrl` when that passes the policy, else to `/`. */
 export function siteHeader(options: RenderOptions): string {
   if (options.siteName === undefined || options.siteName === '') return '';
-  const base = options.baseUrl === undefined ? undefined : checkUrl(options.baseUrl);
+  const base = options.baseUrl === undefined ? undefined : checkBase(options.baseUrl);
   const home = base?.ok === true ? base.href : '/';
   return `<header class="site-header">\n<p class="site-name"><a href="${escapeHtml(home)}">${escapeHtml(options.siteName)}</a></p>\n</header>\n`;
 }

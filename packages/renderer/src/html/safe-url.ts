@@ -12,8 +12,8 @@ const NETWORK_PATH = /^[\s\p{Cc}]*[\\/][\t\n\r]*[\\/]/u;
 // URLs the WHATWG parser serialises unchanged, recognised without running it (parsing is the
 // costliest step of a render): lowercase http(s), a lowercase host whose last label starts with a
 // letter (so never an IPv4 address) and no port, then only characters no percent-encode set
-// touches. Dot segments and punycode labels, which the parser rewrites or validates, go the slow way.
-const PLAIN_URL = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*\/[\w\-.~!$&()*+,;=:@%/]*(?:\?[\w\-.~!$&()*+,;=:@%/?]*)?(?:#[\w\-.~!$&()*+,;=:@%/?]*)?$/;
+// touches (`'` only in the path: special URLs encode it in the query). Dot segments and punycode labels, which the parser rewrites or validates, go the slow way.
+const PLAIN_URL = /^https?:\/\/(?:[a-z0-9-]+\.)*[a-z][a-z0-9-]*\/[\w\-.~!$&'()*+,;=:@%/]*(?:\?[\w\-.~!$&()*+,;=:@%/?]*)?(?:#[\w\-.~!$&()*+,;=:@%/?]*)?$/;
 const REWRITTEN = /\/(?:\.|%2e)|xn--/i;
 
 /** `value` when the URL parser would return it unchanged, as `PLAIN_URL` describes; otherwise undefined. */

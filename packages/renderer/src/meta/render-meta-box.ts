@@ -11,8 +11,8 @@ export interface MetaRow {
 
 // Labels are the format's constants: their markup is written once, not escaped on every render.
 const dtDd = (label: string): string => `<dt>${escapeHtml(label)}</dt><dd>`;
-const SUB_OPEN = new Map<SubField, string>(
-  META_FIELDS.flatMap((field) => (field.kind === 'object' || field.kind === 'objects' ? field.fields.map((sub) => [sub, dtDd(sub.label)] as const) : [])),
+const SUB_OPEN = new Map<readonly SubField[], string[]>(
+  META_FIELDS.flatMap((field) => (field.kind === 'object' || field.kind === 'objects' ? [[field.fields, field.fields.map((sub) => dtDd(sub.label))] as const] : [])),
 );
 // Fixed class names from the format's keys (`viewCount` → `meta-view-count`) so a stylesheet can
 // reach one field; extra fields share one class, as their labels come from the post.
@@ -34,8 +34,12 @@ function subValue(field: SubField, value: unknown, lang: string): string {
 }
 
 function objectHtml(fields: readonly SubField[], record: Record<string, unknown> | undefined, lang: string): string {
+  const open = SUB_OPEN.get(fields) as string[];
   let out = '<dl>';
-  for (const field of fields) out += `${SUB_OPEN.get(field) as string}${subValue(field, record?.[field.key], lang)}</dd>`;
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i] as SubField;
+    out += `${open[i] as string}${subValue(field, record?.[field.key], lang)}</dd>`;
+  }
   return `${out}</dl>`;
 }
 
