@@ -17,12 +17,23 @@ function toString(this: Html): string {
   return this.value;
 }
 
-/** Wraps markup the caller vouches for. The only way in for unescaped text; never pass it user data. */
+/**
+ * Wraps markup the caller vouches for. The only way in for unescaped text; never pass it user data.
+ *
+ * @example
+ * html`<footer>${raw('<a href="/">home</a>')}</footer>`.value; // '<footer><a href="/">home</a></footer>'
+ */
 export function raw(trusted: string): Html {
   return { [HTML_BRAND]: true, value: String(trusted), toString };
 }
 
-/** Whether `value` is markup made by `raw` or `html` (in this or another copy of the package). */
+/**
+ * Whether `value` is markup made by `raw` or `html` (in this or another copy of the package).
+ *
+ * @example
+ * isHtml(raw('<b>')); // true
+ * isHtml('<b>');      // false
+ */
 export function isHtml(value: unknown): value is Html {
   return typeof value === 'object' && value != null && (value as { [HTML_BRAND]?: unknown })[HTML_BRAND] === true;
 }
