@@ -1,6 +1,7 @@
 import { META_FIELDS, type ExtraValue, type MetaField, type PostMeta, type SubField } from '@alphanode/parser';
 import { escapeHtml, escapeText } from '../html/escape.ts';
 import { dateHtml, flagHtml, numberHtml } from './format-value.ts';
+import { KNOWN_FIELDS, listHtml, type FieldRenderer } from './known-fields.ts';
 
 /** One rendered row: the label as the format writes it, and the `dd` content. */
 export interface MetaRow {
@@ -43,12 +44,6 @@ function objectHtml(fields: readonly SubField[], record: Record<string, unknown>
   return `${out}</dl>`;
 }
 
-function listHtml(items: readonly string[]): string {
-  if (items.length === 0) return 'none';
-  let out = '<ul>';
-  for (const item of items) out += `<li>${escapeText(item)}</li>`;
-  return `${out}</ul>`;
-}
 
 function recordHtml(record: Readonly<Record<string, string>>): string {
   let out = '<dl>';
@@ -70,7 +65,7 @@ function fieldHtml(field: MetaField, value: unknown, lang: string): string {
     case 'scalar':
       return field.value === 'number' ? numberHtml(value, lang) : escapeText(String(value));
     case 'list':
-      return listHtml(Array.isArray(value) ? (value as string[]) : [String(value)]);
+      return listHtml(value);
     case 'object':
       return objectHtml(field.fields, value as Record<string, unknown>, lang);
     case 'objects': {
@@ -83,18 +78,30 @@ function fieldHtml(field: MetaField, value: unknown, lang: string): string {
   }
 }
 
+// The hand-written renderer of each field, where there is one; a field META_FIELDS gains later
+// takes the generic walk until it has one.
+const RENDERERS: readonly (FieldRenderer | undefined)[] = META_FIELDS.map((field) => KNOWN_FIELDS.get(field.key));
+
 /**
  * Every meta field in the format's order, labelled as the format labels it: text as text, numbers
  * grouped in `<data>`, lists as `ul`, objects as nested `dl`, lists of objects as a `ul` of `dl`,
  * flags as yes/no, dates in `<time>`. Fields the parser did not know (`extra`) follow, under their
- * own labels. An optional field that is absent is left out.
+ * own labels. An optional field that is absent is left out. `known` false takes the generic walk
+ * for every field (the reference the hand-written renderers are tested against).
  */
-export function metaRows(meta: PostMeta, lang: string): MetaRow[] {
+export function metaRows(meta: PostMeta, lang: string, known: boolean = true): MetaRow[] {
   const rows: MetaRow[] = [];
   const values = meta as unknown as Record<string, unknown>;
-  for (const field of META_FIELDS) {
-    const value = values[field.key];
-    if (value !== undefined) rows.push({ label: field.label, key: field.key, value: fieldHtml(field, value, lang) });
+  for (let i = 0; i < META_FIELDS.length; i++) {
+    const field = META_FIELDS[i] as MetaField;
+    const render = known ? RENDERERS[i] : undefined;
+    let html: string | undefined;
+    if (render !== undefined) html = render(meta, lang);
+    else {
+      const value = values[field.key];
+      if (value !== undefined) html = fieldHtml(field, value, lang);
+    }
+    if (html !== undefined) rows.push({ label: field.label, key: field.key, value: html });
   }
   if (meta.extra !== undefined) {
     for (const label of Object.keys(meta.extra)) rows.push({ label, key: `extra.${label}`, value: extraHtml(meta.extra[label] as ExtraValue) });
