@@ -2,7 +2,7 @@
 # Debian packages the test suite drives for real: Chromium (the renderer's XSS tests load pages in
 # it through playwright-core). Installs only what is missing; needs root, as CI has.
 set -euo pipefail
-packages=(chromium)
+packages=(chromium varnish varnish-modules)
 missing=()
 for pkg in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")

@@ -1,0 +1,218 @@
+import './testing/express-under-vitest.ts';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parsePostOrThrow } from '@alphanode/parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, type ExampleApp } from './create-app.ts';
+import { DEFAULT_ASSETS_DIR, DEFAULT_CONTENT_DIR } from './load-options.ts';
+import { listen } from './testing/test-server.ts';
+
+const POST_FILE = path.join(DEFAULT_CONTENT_DIR, '000_27b4b2d52350f568.txt');
+const SLUG = 'production-checklist-for-improving-asset-delivery-in-python-services';
+const TOPIC = 'improving-asset-delivery-python-services';
+const POST_CACHE = 'max-age=60, s-maxage=3600, stale-while-revalidate=300';
+const STYLESHEET = 'site.138a8087.css';
+const TOKEN = 'test-admin-token';
+
+let example: ExampleApp;
+let base: string;
+let close: () => Promise<void>;
+
+beforeAll(async () => {
+  example = await createApp({ target: 'varnish', adminToken: TOKEN });
+  ({ url: base, close } = await listen(example.app));
+});
+afterAll(() => close());
+
+const get = (url: string, headers: Record<string, string> = {}) => fetch(`${base}${url}`, { headers });
+const admin = (body: string, type: string, token = TOKEN) =>
+  fetch(`${base}/admin/purge`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body });
+
+describe('the Express example over HTTP: routes and the rules\' headers (target varnish)', () => {
+  it('loads the whole sample corpus with nothing left out', () => {
+    expect(example.problems).toEqual([]);
+    expect(example.site().posts.size).toBe(32);
+  });
+
+  it('serves the home page with every post, tagged as a listing', async () => {
+    const response = await get('/');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('max-age=30, s-maxage=300, stale-while-revalidate=60');
+    expect(response.headers.get('xkey')).toBe('listings');
+    const body = await response.text();
+    expect(body.match(/href="\/posts\//g)?.length).toBe(32);
+    expect(body).toContain(`<link rel="stylesheet" href="/assets/${STYLESHEET}">`);
+    expect(body).not.toContain('Welcome back');
+  });
+
+  it('serves a post page with its purge keys, a strong ETag and the fingerprinted stylesheet', async () => {
+    const response = await get(`/posts/${SLUG}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe(POST_CACHE);
+    expect(response.headers.get('xkey')).toBe(`post-${SLUG} topic-${TOPIC} stack-python-services stack-backend stack-python`);
+    expect(response.headers.get('vary')).toBe('Accept-Encoding, Authorization');
+    expect(response.headers.get('etag')).toMatch(/^"[0-9a-f]+-[0-9a-f]+"$/);
+    const body = await response.text();
+    expect(body).toMatch(/^<!DOCTYPE html>/);
+    expect(body).toContain('<h1>production checklist for improving asset delivery in python services</h1>');
+    expect(body).toContain(`href="/assets/${STYLESHEET}"`);
+  });
+
+  it('answers HEAD with the same headers and no body', async () => {
+    const [getResponse, head] = [await get(`/posts/${SLUG}`), await fetch(`${base}/posts/${SLUG}`, { method: 'HEAD' })];
+    expect(head.status).toBe(200);
+    expect(head.headers.get('etag')).toBe(getResponse.headers.get('etag'));
+    expect(head.headers.get('cache-control')).toBe(POST_CACHE);
+    expect(await head.text()).toBe('');
+  });
+
+  it('serves the typed Post as JSON', async () => {
+    const response = await get(`/posts/${SLUG}.json`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe(POST_CACHE);
+    expect(await response.json()).toEqual(JSON.parse(JSON.stringify(parsePostOrThrow(readFileSync(POST_FILE, 'utf8')))));
+  });
+
+  it('serves a topic listing tagged by its topic', async () => {
+    const response = await get(`/topics/${TOPIC}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('max-age=30, s-maxage=600, stale-while-revalidate=60');
+    expect(response.headers.get('xkey')).toBe(`topic-${TOPIC} listings`);
+    expect((await response.text()).match(/href="\/posts\//g)?.length).toBe(2);
+  });
+
+  it('serves a fingerprinted asset as immutable, and its name is its content hash', async () => {
+    const response = await get(`/assets/${STYLESHEET}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/css; charset=utf-8');
+    expect(response.headers.get('cache-control')).toBe('max-age=31536000, s-maxage=31536000, immutable');
+    const text = await response.text();
+    expect(createHash('sha256').update(text).digest('hex').slice(0, 8)).toBe('138a8087');
+    expect(text).toBe(readFileSync(path.join(DEFAULT_ASSETS_DIR, STYLESHEET), 'utf8'));
+  });
+
+  it('answers health checks uncached, and unknown pages with a briefly cached 404', async () => {
+    const health = await get('/healthz');
+    expect([health.status, health.headers.get('cache-control'), await health.text()]).toEqual([200, 'private, no-store', 'ok\n']);
+    for (const url of ['/posts/no-such-post', '/posts/no-such-post.json', '/topics/none', '/assets/site.00000000.css', '/nope']) {
+      const missing = await get(url);
+      expect([url, missing.status, missing.headers.get('cache-control')]).toEqual([url, 404, 'max-age=0, s-maxage=60']);
+    }
+  });
+});
+
+describe('conditional requests', () => {
+  it('answers a matching If-None-Match with 304, no body and the same validators and caching headers', async () => {
+    const first = await get(`/posts/${SLUG}`);
+    const etag = first.headers.get('etag') as string;
+    for (const header of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
+      const response = await get(`/posts/${SLUG}`, { 'if-none-match': header });
+      expect([header, response.status]).toEqual([header, 304]);
+      expect(response.headers.get('etag')).toBe(etag);
+      expect(response.headers.get('cache-control')).toBe(POST_CACHE);
+      expect(await response.text()).toBe('');
+    }
+  });
+
+  it('sends the page again when the tag does not match', async () => {
+    const response = await get('/', { 'if-none-match': '"0-0"' });
+    expect(response.status).toBe(200);
+  });
+});
+
+describe('logged-in visitors', () => {
+  it('get a personalised page marked private, no-store, with no purge keys', async () => {
+    for (const url of [`/posts/${SLUG}`, '/', `/topics/${TOPIC}`]) {
+      const response = await get(url, { cookie: '_ga=GA1.2; session=alice' });
+      expect([url, response.status, response.headers.get('cache-control'), response.headers.get('xkey')]).toEqual([url, 200, 'private, no-store', null]);
+      expect(await response.text()).toContain('<p class="greeting">Welcome back, alice</p>');
+    }
+  });
+
+  it('never see cookie text that is not a name reflected into the page', async () => {
+    const response = await get('/', { cookie: 'session=<script>alert(1)</script>' });
+    const body = await response.text();
+    expect(body).toContain('<p class="greeting">Welcome back, reader</p>');
+    expect(body).not.toContain('<script>alert(1)');
+  });
+
+  it('log in through a response that sets the cookie and is never stored', async () => {
+    const response = await get('/login?name=bob');
+    expect(response.status).toBe(200); // fetch followed the 303 to the home page
+    const login = await fetch(`${base}/login?name=bob`, { redirect: 'manual' });
+    expect(login.status).toBe(303);
+    expect(login.headers.get('set-cookie')).toBe('session=bob; Path=/; HttpOnly; SameSite=Lax');
+    expect(login.headers.get('cache-control')).toBe('private, no-store');
+  });
+});
+
+describe('POST /admin/purge', () => {
+  it('refuses a request without the right Bearer token, and is never cached', async () => {
+    const missing = await fetch(`${base}/admin/purge`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: `{"slug":"${SLUG}"}` });
+    expect(missing.status).toBe(401);
+    expect(missing.headers.get('www-authenticate')).toBe('Bearer realm="alphanode admin"');
+    expect(missing.headers.get('cache-control')).toBe('private, no-store');
+    expect(await missing.json()).toEqual({ ok: false, code: 'unauthorized', message: 'send Authorization: Bearer <admin token>' });
+    for (const token of ['wrong', `${TOKEN}x`, TOKEN.slice(0, -1)]) expect((await admin(`{"slug":"${SLUG}"}`, 'application/json', token)).status).toBe(401);
+  });
+
+  it('is off when no token is configured', async () => {
+    const { url, close: closeOther } = await listen((await createApp({ target: 'varnish' })).app);
+    const response = await fetch(`${url}/admin/purge`, { method: 'POST', headers: { authorization: 'Bearer ', 'content-type': 'application/json' }, body: '{}' });
+    expect(response.status).toBe(403);
+    expect((await response.json()).code).toBe('admin-disabled');
+    await closeOther();
+  });
+
+  it('purges a post as it is by its slug: its page and its JSON, in a dry run by default', async () => {
+    const response = await admin(`{"slug":"${SLUG}"}`, 'application/json');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('private, no-store');
+    const body = await response.json();
+    expect(body.change).toBe('unchanged');
+    expect(body.plan.keys).toEqual([`post-${SLUG}`, `post-${SLUG}.json`]);
+    expect(body.plan.urls).toEqual([`/posts/${SLUG}`, `/posts/${SLUG}.json`]);
+    expect(body.purge).toEqual({ ok: true, purger: 'dry-run', dryRun: true, requests: [], responses: [] });
+  });
+
+  it('takes a changed post, serves it from then on, and plans the purge of what changed', async () => {
+    const before = await (await get(`/posts/${SLUG}`)).text();
+    const edited = readFileSync(POST_FILE, 'utf8').replace('developer experience also matters.', 'developer experience matters even more.');
+    const response = await admin(edited, 'text/plain');
+    const body = await response.json();
+    expect([response.status, body.ok, body.slug, body.change]).toEqual([200, true, SLUG, 'changed']);
+    expect(body.plan.keys).toEqual([`post-${SLUG}`, `post-${SLUG}.json`]);
+    const after = await (await get(`/posts/${SLUG}`)).text();
+    expect(before).toContain('developer experience also matters.');
+    expect(after).toContain('developer experience matters even more.');
+    const retitled = edited.replace(/^production checklist for improving asset delivery in python services$/m, 'a brand new post');
+    const added = await (await admin(retitled, 'text/plain')).json();
+    expect(added.change).toBe('added');
+    expect(added.plan.keys).toEqual(['post-a-brand-new-post', `topic-${TOPIC}`, 'stack-python-services', 'stack-backend', 'stack-python', 'post-a-brand-new-post.json']);
+    expect((await get('/posts/a-brand-new-post')).status).toBe(200);
+  });
+
+  it('reports a post that does not parse, and a slug it does not know, as data', async () => {
+    const invalid = await admin('not a post', 'text/plain');
+    const body = await invalid.json();
+    expect([invalid.status, body.ok, body.code]).toEqual([400, false, 'invalid-post']);
+    expect(body.diagnostics.length).toBeGreaterThan(0);
+    expect(body.diagnostics[0]).toMatchObject({ severity: 'error', line: expect.any(Number), column: expect.any(Number) });
+    const unknown = await admin('{"slug":"nope"}', 'application/json');
+    expect([unknown.status, (await unknown.json()).code]).toEqual([404, 'unknown-post']);
+    const empty = await admin('{}', 'application/json');
+    expect([empty.status, (await empty.json()).code]).toEqual([400, 'missing-post']);
+  });
+});
+
+describe('without the rules middleware (the benchmark\'s baseline)', () => {
+  it('serves the same pages with no caching headers at all', async () => {
+    const { url, close: closeOther } = await listen((await createApp({ cacheRules: false })).app);
+    const response = await fetch(`${url}/posts/${SLUG}`);
+    expect([response.status, response.headers.get('cache-control'), response.headers.get('xkey')]).toEqual([200, null, null]);
+    await closeOther();
+  });
+});

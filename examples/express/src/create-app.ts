@@ -1,0 +1,140 @@
+import { compileRulesOrThrow, type Decision, type TargetName } from '@alphanode/cache-rules';
+import { cacheRulesMiddleware } from '@alphanode/cache-rules/express';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import type { IncomingMessage } from 'node:http';
+import { purgeRoute } from './admin/purge-route.ts';
+import { ifNoneMatch } from './http/etag-match.ts';
+import { viewerFrom, SESSION_COOKIE } from './http/session.ts';
+import { DEFAULT_ASSETS_DIR, DEFAULT_CONTENT_DIR, DEFAULT_RULES_FILE, loadContent, readFolder, readText } from './load-options.ts';
+import { dryRunPurger } from './purgers/dry-run.ts';
+import type { Purger } from './purgers/purger.ts';
+import { createAssets } from './site/assets.ts';
+import { createSite, page, renderListingFor, renderPostPage, type Page, type Site } from './site/site.ts';
+
+export interface AppOptions {
+  /** A folder of `*.txt` posts; default the sample corpus in `examples/content`. */
+  contentDir?: string;
+  /** The rules as YAML text; default `examples/rules.yaml`. */
+  rules?: string;
+  /** Which CDN's headers the rules write; default `generic`. Use `varnish` behind `varnish/default.vcl`. */
+  target?: TargetName;
+  /** Where `POST /admin/purge` sends plans; default a dry run that reports and sends nothing. */
+  purger?: Purger;
+  /** The Bearer token `POST /admin/purge` requires; without one the route is off. */
+  adminToken?: string;
+  /** Fingerprinted files served under `/assets/`; default this package's `assets/`. */
+  assetsDir?: string;
+  /** `false` leaves the rules middleware out: only for measuring what it costs. Default true. */
+  cacheRules?: boolean;
+  /** Sees every caching decision, e.g. to log why a page was not cached. */
+  onDecision?: (decision: Decision, req: IncomingMessage) => void;
+  /** Sees every error a route threw (the visitor only gets "internal error"); default: none. */
+  onError?: (error: unknown, req: IncomingMessage) => void;
+}
+
+export interface ExampleApp {
+  app: Express;
+  /** The site being served now (replaced when `POST /admin/purge` brings a changed post). */
+  site(): Site;
+  /** Posts and assets that could not be served, with why. */
+  problems: string[];
+}
+
+function send(req: Request, res: Response, page: Page): void {
+  res.setHeader('content-type', page.type);
+  res.setHeader('etag', page.etag);
+  if (ifNoneMatch(req.headers['if-none-match'], page.etag)) {
+    res.status(304).end();
+    return;
+  }
+  res.setHeader('content-length', Buffer.byteLength(page.body));
+  res.status(200).end(page.body);
+}
+
+function notFound(_req: Request, res: Response): void {
+  res.status(404).type('text/plain').end('not found\n');
+}
+
+/**
+ * The example server: posts as HTML and JSON, topic listings, fingerprinted assets, health, and a
+ * token-protected purge endpoint, with every cache header decided by the rules middleware. Loads and
+ * renders the whole corpus before it returns, so the first request is as fast as the rest.
+ *
+ * @example
+ * const { app } = await createApp({ target: 'varnish', adminToken: 'secret' });
+ * app.listen(8080, '127.0.0.1');
+ */
+export async function createApp(options: AppOptions = {}): Promise<ExampleApp> {
+  const target = options.target ?? 'generic';
+  const engine = compileRulesOrThrow(options.rules ?? (await readText(DEFAULT_RULES_FILE)), { file: 'rules.yaml' });
+  const [content, assetFiles] = await Promise.all([loadContent(options.contentDir ?? DEFAULT_CONTENT_DIR), readFolder(options.assetsDir ?? DEFAULT_ASSETS_DIR)]);
+  const { assets, refused } = createAssets(assetFiles);
+  const stylesheet = [...assets.keys()].find((name) => name.endsWith('.css'));
+  const built = createSite(content.posts, stylesheet ? `/assets/${stylesheet}` : '/assets/missing.css');
+  let site = built.site;
+  const problems = [
+    ...content.diagnostics.map((d) => `${d.file ?? '?'}:${d.line}:${d.column}: ${d.code}: ${d.message}`),
+    ...built.duplicates.map((slug) => `two posts have the slug "${slug}"; only the first is served`),
+    ...refused.map((name) => `asset ${name} has no content hash in its name (name.<hex>.ext), so it is not served as immutable`),
+  ];
+
+  const app = express();
+  app.disable('x-powered-by');
+  // Express's own ETag is weak and computed per response; ours is strong and made once per page.
+  app.set('etag', false);
+  if (options.cacheRules !== false) {
+    app.use(cacheRulesMiddleware(engine, { target, post: (_req, res) => (res as Response).locals['post'], ...(options.onDecision ? { onDecision: options.onDecision } : {}) }));
+  }
+
+  app.get('/healthz', (_req, res) => {
+    res.type('text/plain').end('ok\n');
+  });
+  app.get('/', (req, res) => {
+    const viewer = viewerFrom(req.headers.cookie);
+    send(req, res, viewer === undefined ? site.home : page(renderListingFor(site, '/', viewer) as string));
+  });
+  app.get('/topics/:topic', (req, res, next) => {
+    const topic = site.topics.get(req.params.topic);
+    if (!topic) return next();
+    const viewer = viewerFrom(req.headers.cookie);
+    send(req, res, viewer === undefined ? topic.page : page(renderListingFor(site, req.path, viewer) as string));
+  });
+  app.get('/posts/:name', (req, res, next) => {
+    const json = req.params.name.endsWith('.json');
+    const entry = site.posts.get(json ? req.params.name.slice(0, -'.json'.length) : req.params.name);
+    if (!entry) return next();
+    res.locals['post'] = entry.post;
+    const viewer = viewerFrom(req.headers.cookie);
+    if (json || viewer === undefined) return send(req, res, json ? entry.json : entry.html);
+    send(req, res, page(renderPostPage(entry.post, entry.slug, site.stylesheet, viewer)));
+  });
+  app.get('/assets/:file', (req, res, next) => {
+    const asset = assets.get(req.params.file);
+    if (!asset) return next();
+    send(req, res, asset);
+  });
+  // A stand-in for a real login form: sets the session cookie that turns caching off for this visitor.
+  app.get('/login', (req, res) => {
+    const name = typeof req.query['name'] === 'string' ? req.query['name'] : 'reader';
+    res.cookie(SESSION_COOKIE, viewerFrom(`${SESSION_COOKIE}=${name}`) ?? 'reader', { httpOnly: true, sameSite: 'lax', path: '/' });
+    res.redirect(303, '/');
+  });
+  app.get('/logout', (_req, res) => {
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.redirect(303, '/');
+  });
+  app.post(
+    '/admin/purge',
+    express.text({ type: 'text/plain', limit: '1mb' }),
+    express.json({ limit: '16kb' }),
+    purgeRoute({ engine, target, purger: options.purger ?? dryRunPurger(), adminToken: options.adminToken, getSite: () => site, setSite: (next) => (site = next) }),
+  );
+  app.use(notFound);
+  app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
+    options.onError?.(error, req);
+    const status = (error as { status?: unknown }).status;
+    const code = typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
+    res.status(code).type('text/plain').end(code === 500 ? 'internal error\n' : `${(error as Error).message}\n`);
+  });
+  return { app, site: () => site, problems };
+}
