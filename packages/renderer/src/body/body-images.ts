@@ -27,7 +27,10 @@ export function bodyImages(post: Post, report: RenderReport): (SafeImage | undef
       report.droppedUrls.push({ path: `body.${i}.url`, url: block.url, reason: check.reason });
       continue;
     }
-    const image: SafeImage = { href: check.href, alt: block.caption, ...imageSize(check.href) };
+    const size = imageSize(check.href);
+    const image: SafeImage = { href: check.href, alt: block.caption };
+    if (size.width !== undefined) image.width = size.width;
+    if (size.height !== undefined) image.height = size.height;
     images[i] = image;
   }
   return images;
