@@ -1,0 +1,52 @@
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { PostSchema } from '@alphanode/parser';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { collectSiteData, writeSiteData } from './build-posts.ts';
+import type { SiteData } from './site-data.ts';
+
+const examples = fileURLToPath(new URL('../../', import.meta.url));
+let dir: string;
+
+beforeAll(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'alphanode-edge-build-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('collectSiteData and writeSiteData', () => {
+  it('reads every sample post with its title slug, the rules text and a fingerprinted stylesheet', async () => {
+    const { data, errors } = await collectSiteData({ contentDir: path.join(examples, 'content'), rulesFile: path.join(examples, 'rules.yaml') });
+    expect(errors).toEqual([]);
+    expect(data.posts.length).toBe(32);
+    expect(new Set(data.posts.map((item) => item.slug)).size).toBe(32);
+    expect(data.posts.map((item) => item.slug)).toEqual(data.posts.map((item) => item.slug).sort());
+    expect(data.rulesYaml).toBe(readFileSync(path.join(examples, 'rules.yaml'), 'utf8'));
+    expect(data.assets.map((asset) => asset.path)).toEqual([expect.stringMatching(/^\/assets\/site\.[0-9a-f]{10}\.css$/)]);
+  });
+
+  it('writes a module whose posts read back as the same valid Post objects', async () => {
+    const { data } = await collectSiteData({ contentDir: path.join(examples, 'content'), rulesFile: path.join(examples, 'rules.yaml') });
+    const file = path.join(dir, 'site-data.js');
+    await writeSiteData(data, file);
+    const loaded = ((await import(pathToFileURL(file).href)) as { default: SiteData }).default;
+    expect(loaded).toEqual(data);
+    for (const item of loaded.posts) expect(PostSchema.parse(item.post)).toEqual(item.post);
+  });
+
+  it('reports a post that does not parse and two titles that give one slug, and leaves them out', async () => {
+    const content = path.join(dir, 'content');
+    mkdirSync(content);
+    const sample = readFileSync(path.join(examples, 'content', '000_27b4b2d52350f568.txt'), 'utf8');
+    writeFileSync(path.join(content, 'a.txt'), sample);
+    writeFileSync(path.join(content, 'b.txt'), sample);
+    writeFileSync(path.join(content, 'c.txt'), sample.replace(/reading time\d+/, 'reading timeten'));
+    const { data, errors } = await collectSiteData({ contentDir: content, rulesFile: path.join(examples, 'rules.yaml') });
+    expect(data.posts.map((item) => item.file)).toEqual(['a.txt']);
+    expect(errors).toEqual([
+      'b.txt:1:1: error duplicate-slug: the title gives the slug "production-checklist-for-improving-asset-delivery-in-python-services", already taken by a.txt',
+      expect.stringMatching(/^c\.txt:\d+:\d+: error invalid-number: /),
+    ]);
+  });
+});

@@ -1,0 +1,66 @@
+import type { Decision } from '@alphanode/cache-rules';
+import type { Post } from '@alphanode/parser';
+import { etagFor } from '@alphanode/renderer';
+import { renderIndexPage, renderTopicPage } from './listing-page.ts';
+import { renderPostJson, renderPostPage } from './post-page.ts';
+import { routeOf } from './route.ts';
+import type { Site } from './site.ts';
+
+/** What a route serves, before any header: status, type, body, and the post when it is one. */
+interface Page {
+  status: number;
+  contentType: string;
+  body: string;
+  post?: Post;
+}
+
+const HTML = 'text/html; charset=utf-8';
+const NOT_FOUND: Page = { status: 404, contentType: 'text/plain; charset=utf-8', body: 'not found\n' };
+const NOT_ALLOWED: Page = { status: 405, contentType: 'text/plain; charset=utf-8', body: 'method not allowed\n' };
+
+function pageFor(pathname: string, site: Site): Page {
+  const route = routeOf(pathname);
+  switch (route.kind) {
+    case 'index':
+      return { status: 200, contentType: HTML, body: renderIndexPage(site) };
+    case 'health':
+      return { status: 200, contentType: 'text/plain; charset=utf-8', body: 'ok\n' };
+    case 'post': {
+      const item = site.posts.get(route.slug);
+      if (item === undefined) return NOT_FOUND;
+      return route.format === 'json'
+        ? { status: 200, contentType: 'application/json; charset=utf-8', body: renderPostJson(item.post), post: item.post }
+        : { status: 200, contentType: HTML, body: renderPostPage(site, item.slug, item.post), post: item.post };
+    }
+    case 'topic': {
+      const topic = site.topics.get(route.topic);
+      return topic === undefined ? NOT_FOUND : { status: 200, contentType: HTML, body: renderTopicPage(site, topic) };
+    }
+    case 'asset': {
+      const asset = site.assets.get(route.path);
+      return asset === undefined ? NOT_FOUND : { status: 200, contentType: asset.contentType, body: asset.body };
+    }
+    case 'not-found':
+      return NOT_FOUND;
+  }
+}
+
+/**
+ * The full response to a request, with the headers the cache rules decide for it and, for a 200, a
+ * strong ETag of the body. Never a 304 and always with a body, so that the caller can store it;
+ * `finishResponse` answers conditional and HEAD requests. Pure apart from rendering.
+ */
+export function respond(request: Request, site: Site): { response: Response; decision: Decision } {
+  const readable = request.method === 'GET' || request.method === 'HEAD';
+  const page = readable ? pageFor(new URL(request.url).pathname, site) : NOT_ALLOWED;
+  const decision = site.engine.decide(
+    { method: request.method, url: request.url, headers: request.headers },
+    { target: site.target, response: { status: page.status, headers: { 'content-type': page.contentType } }, ...(page.post ? { post: page.post } : {}) },
+  );
+  const headers = new Headers(decision.headers);
+  headers.set('content-type', page.contentType);
+  headers.set('x-cache-rule', decision.rule ?? 'none');
+  if (page.status === 200) headers.set('etag', etagFor(page.body));
+  if (page.status === 405) headers.set('allow', 'GET, HEAD');
+  return { response: new Response(page.body, { status: page.status, headers }), decision };
+}
