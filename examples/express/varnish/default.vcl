@@ -1,0 +1,93 @@
+# The Varnish recipe for an origin whose cache headers come from @alphanode/cache-rules with
+# `target: varnish` (Varnish 7.1+, varnish-modules for vmod_xkey). What each part is for:
+#   - the origin decides lifetimes: `Cache-Control: max-age=B, s-maxage=E, stale-while-revalidate=S`
+#     (Varnish takes s-maxage as the TTL and stale-while-revalidate as grace, no VCL needed);
+#   - the origin tags each page with `xkey: post-… topic-… stack-…`, and `PURGE` with an
+#     `xkey-purge` header evicts every object carrying one of those keys;
+#   - a visitor with a session cookie (or Authorization, or a preview URL) is passed to the origin
+#     and never served from or stored in the cache; everyone else's cookies are dropped so the
+#     builtin VCL does not pass them too;
+#   - a response that sets a cookie, or says private / no-store, is never stored (the builtin
+#     vcl_backend_response does this; nothing here undoes it).
+# Tested by examples/express/src/varnish.test.ts against the Express example.
+vcl 4.1;
+
+import xkey;
+
+backend default {
+    .host = "127.0.0.1";
+    .port = "8080";
+}
+
+# Who may purge. Keep it to the hosts that run the origin's admin route.
+acl purgers {
+    "127.0.0.1";
+    "::1";
+}
+
+sub vcl_recv {
+    if (req.method == "PURGE") {
+        # Must return here: the builtin vcl_recv would pipe an unknown method to the origin.
+        if (client.ip !~ purgers) {
+            return (synth(403, "Forbidden"));
+        }
+        if (req.http.xkey-purge) {
+            set req.http.n-gone = xkey.purge(req.http.xkey-purge);
+            return (synth(200, "Invalidated " + req.http.n-gone + " objects"));
+        }
+        if (req.http.xkey-softpurge) {
+            set req.http.n-gone = xkey.softpurge(req.http.xkey-softpurge);
+            return (synth(200, "Soft-invalidated " + req.http.n-gone + " objects"));
+        }
+        return (purge);
+    }
+
+    # The same bypasses as the rules' `logged-in` and `preview` conditions. The origin already marks
+    # those responses `private, no-store`, but a cached copy would be served before the origin is
+    # asked, so the cache must recognise these requests itself.
+    if (req.http.Authorization) {
+        return (pass);
+    }
+    if (req.http.Cookie ~ "(^|;\s*)(session|wp_logged_in_[^=]*)=") {
+        return (pass);
+    }
+    if (req.url ~ "[?&]preview=") {
+        return (pass);
+    }
+
+    # Anyone else's cookies (analytics, consent) do not change the page: drop them so the builtin
+    # vcl_recv does not pass every request that has one.
+    unset req.http.Cookie;
+}
+
+sub vcl_backend_response {
+    # vmod_xkey indexes only `xkey`; an origin written for Fastly sends `Surrogate-Key` instead.
+    if (beresp.http.Surrogate-Key && !beresp.http.xkey) {
+        set beresp.http.xkey = beresp.http.Surrogate-Key;
+    }
+    # Keeps purged-by-softpurge and expired objects servable while a fresh copy is fetched.
+    if (beresp.ttl > 0s && beresp.grace < 60s) {
+        set beresp.grace = 60s;
+    }
+}
+
+sub vcl_synth {
+    # A purge's answer is read by a program: "Invalidated 3 objects", not an HTML error page.
+    if (req.method == "PURGE") {
+        set resp.http.Content-Type = "text/plain; charset=utf-8";
+        set resp.body = resp.reason + {"
+"};
+        return (deliver);
+    }
+}
+
+sub vcl_deliver {
+    if (obj.hits > 0) {
+        set resp.http.X-Cache = "HIT";
+    } else {
+        set resp.http.X-Cache = "MISS";
+    }
+    # Purge keys describe the site's structure; visitors have no use for them.
+    unset resp.http.xkey;
+    unset resp.http.Surrogate-Key;
+}
