@@ -8,3 +8,4 @@ export { cloudflarePurger, type CloudflarePurgerOptions } from './purgers/cloudf
 export { varnishPurger, type VarnishPurgerOptions } from './purgers/varnish.ts';
 export { dryRunPurger } from './purgers/dry-run.ts';
 export { purgerFromEnv } from './purgers/purger-from-env.ts';
+export { startVarnish, findVarnishd, freePort, DEFAULT_VCL, type RunningVarnish, type StartVarnishOptions } from './varnish/start-varnish.ts';
