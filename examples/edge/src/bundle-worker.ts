@@ -17,17 +17,30 @@ export interface BundleResult {
   inputs: string[];
 }
 
+export interface BundleOptions {
+  minify?: boolean;
+  /**
+   * `module` (default): an ES module with `export default { fetch }`. `service-worker`: a classic
+   * script that registers a `fetch` listener, the form Vercel's `edge-runtime` sandbox evaluates.
+   */
+  format?: 'module' | 'service-worker';
+}
+
+// The service-worker form calls the same `fetch` the module exports, with an empty environment.
+const SERVICE_WORKER_FOOTER = `addEventListener('fetch', (event) => event.respondWith(alphanodeWorker.default.fetch(event.request, {})));`;
+
 /**
  * Bundles the worker to `outFile`. Workspace packages resolve to their TypeScript source
  * (`@alphanode/source`), and `platform: 'neutral'` gives no Node built-ins, so a `node:` import
  * anywhere in the worker's graph fails the bundle instead of failing at the edge.
  */
-export async function bundleWorker(outFile: string, options: { minify?: boolean } = {}): Promise<BundleResult> {
+export async function bundleWorker(outFile: string, options: BundleOptions = {}): Promise<BundleResult> {
+  const serviceWorker = options.format === 'service-worker';
   const result = await build({
     entryPoints: [WORKER_ENTRY],
     outfile: outFile,
     bundle: true,
-    format: 'esm',
+    ...(serviceWorker ? { format: 'iife', globalName: 'alphanodeWorker', footer: { js: SERVICE_WORKER_FOOTER } } : { format: 'esm' }),
     platform: 'neutral',
     target: 'es2022',
     conditions: ['@alphanode/source', 'worker', 'browser', 'import'],
