@@ -15,6 +15,7 @@ const { app, problems } = await createApp({
   target,
   purger,
   cacheRules: env['CACHE_RULES'] !== 'off',
+  onError: (error, req) => process.stderr.write(`${req.method} ${req.url}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`),
   ...(env['ADMIN_TOKEN'] ? { adminToken: env['ADMIN_TOKEN'] } : {}),
   ...(env['CONTENT_DIR'] ? { contentDir: env['CONTENT_DIR'] } : {}),
 });
