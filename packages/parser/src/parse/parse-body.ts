@@ -84,6 +84,6 @@ export function parseBody(ctx: BodyContext, from: number, to: number): Block[] {
     }
   }
   closeCode();
-  for (let i = 0; i < lineOf.length; i++) ctx.locations.set(`body.${i}`, lineOf[i] as number, 1);
+  for (let i = 0; i < lineOf.length; i++) ctx.locations.set('body', lineOf[i] as number, 1, i);
   return blocks;
 }

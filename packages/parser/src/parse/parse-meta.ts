@@ -22,7 +22,7 @@ interface ObjectSpan {
   field: ObjectField;
   from: number;
   to: number;
-  key: string;
+  index: number | undefined;
 }
 
 interface Context {
@@ -46,11 +46,23 @@ function bulletsEnd(lines: readonly string[], from: number, end: number): number
   return at;
 }
 
-/** `meta.score` and `['meta', 'score']`, from a dotted key; paths are built only for diagnostics. */
-const pathOf = (key: string): (string | number)[] => key.split('.').map((part) => (/^\d+$/.test(part) ? Number(part) : part));
+// Paths and keys of objects are built only when a diagnostic or a reader of locations needs them.
+/** `['meta', 'score']`, or `['meta', 'entities', 2, 'name']` for a key of the third entity. */
+const pathOf = (field: MetaField, index: number | undefined, sub?: SubField): (string | number)[] => {
+  const path: (string | number)[] = ['meta', field.key];
+  if (index !== undefined) path.push(index);
+  if (sub) path.push(sub.key);
+  return path;
+};
 
-/** Reads `key: value` bullets `[from, to)` into one object of `field`; `labelLine` is where missing keys are reported. */
-function readObject(ctx: Context, field: ObjectField, from: number, to: number, key: string, labelLine: number): Record<string, unknown> {
+/** `meta.score`, or `meta.entities.2` for the third entity. */
+const objectKey = (field: MetaField, index: number | undefined): string => (index === undefined ? `meta.${field.key}` : `meta.${field.key}.${index}`);
+
+/**
+ * Reads `key: value` bullets `[from, to)` into one object of `field` (the `index`th of a list of
+ * objects, or the field's only one); `labelLine` is where missing keys are reported.
+ */
+function readObject(ctx: Context, field: ObjectField, from: number, to: number, index: number | undefined, labelLine: number): Record<string, unknown> {
   const object: Record<string, unknown> = {};
   let reported: Set<string> | undefined;
   for (let at = from; at < to; at++) {
@@ -58,18 +70,18 @@ function readObject(ctx: Context, field: ObjectField, from: number, to: number, 
     const indent = bulletIndent(line);
     const split = line.indexOf(KEY_VALUE_SEPARATOR, indent);
     if (split < 0) {
-      ctx.sink.add('error', 'malformed-bullet', `expected "key: value" in "${field.label}", found ${quote(line.slice(indent))}`, at, indent + 1, pathOf(key));
+      ctx.sink.add('error', 'malformed-bullet', `expected "key: value" in "${field.label}", found ${quote(line.slice(indent))}`, at, indent + 1, pathOf(field, index));
       continue;
     }
     const sub = subFieldAt(field, line, indent, split);
     if (!sub) {
       const label = line.slice(indent, split);
       const known = field.fields.map((candidate) => candidate.label).join(', ');
-      ctx.sink.add('error', 'unknown-key', `unknown key ${quote(label)} in "${field.label}"; expected one of: ${known}`, at, indent + 1, pathOf(key));
+      ctx.sink.add('error', 'unknown-key', `unknown key ${quote(label)} in "${field.label}"; expected one of: ${known}`, at, indent + 1, pathOf(field, index));
       continue;
     }
     if (object[sub.key] !== undefined || reported?.has(sub.key)) {
-      ctx.sink.add('error', 'duplicate-key', `"${sub.label}" appears twice in one "${field.label}" entry; the first is kept`, at, indent + 1, pathOf(`${key}.${sub.key}`));
+      ctx.sink.add('error', 'duplicate-key', `"${sub.label}" appears twice in one "${field.label}" entry; the first is kept`, at, indent + 1, pathOf(field, index, sub));
       continue;
     }
     const valueColumn = split + KEY_VALUE_SEPARATOR.length + 1;
@@ -82,21 +94,21 @@ function readObject(ctx: Context, field: ObjectField, from: number, to: number, 
     if (result.ok) object[sub.key] = result.value;
     else {
       (reported ??= new Set()).add(sub.key);
-      ctx.sink.add('error', INVALID_CODE[sub.kind], `"${field.label} / ${sub.label}" must be ${result.expected}, found ${quote(raw)}`, at, valueColumn, pathOf(`${key}.${sub.key}`));
+      ctx.sink.add('error', INVALID_CODE[sub.kind], `"${field.label} / ${sub.label}" must be ${result.expected}, found ${quote(raw)}`, at, valueColumn, pathOf(field, index, sub));
     }
   }
-  ctx.spans.push({ field, from, to, key });
+  ctx.spans.push({ field, from, to, index });
   for (const sub of field.fields) {
     if (object[sub.key] !== undefined || reported?.has(sub.key)) continue;
     const keys = field.fields.map((s) => s.label).join(', ');
-    ctx.sink.add('error', 'missing-key', `"${field.label}" has no "${sub.label}: …" line; expected keys: ${keys}`, labelLine, 1, pathOf(`${key}.${sub.key}`));
+    ctx.sink.add('error', 'missing-key', `"${field.label}" has no "${sub.label}: …" line; expected keys: ${keys}`, labelLine, 1, pathOf(field, index, sub));
   }
   return object;
 }
 
 /** Records where each known key's value starts in the bullets of every object read. */
 function recordKeys(ctx: Context): void {
-  for (const { field, from, to, key } of ctx.spans) recordSpan(ctx, field, from, to, key);
+  for (const { field, from, to, index } of ctx.spans) recordSpan(ctx, field, from, to, objectKey(field, index));
 }
 
 function recordSpan(ctx: Context, field: ObjectField, from: number, to: number, key: string): void {
@@ -104,7 +116,7 @@ function recordSpan(ctx: Context, field: ObjectField, from: number, to: number, 
     const line = ctx.lines[at] as string;
     const split = line.indexOf(KEY_VALUE_SEPARATOR, bulletIndent(line));
     const sub = split < 0 ? undefined : subFieldAt(field, line, bulletIndent(line), split);
-    if (sub) ctx.locations.set(`${key}.${sub.key}`, at, split + KEY_VALUE_SEPARATOR.length + 1);
+    if (sub) ctx.locations.set(key, at, split + KEY_VALUE_SEPARATOR.length + 1, sub.key);
   }
 }
 
@@ -113,12 +125,13 @@ function readObjects(ctx: Context, field: ObjectField, from: number, to: number,
   const objects: unknown[] = [];
   if (from === to) return objects;
   const first = keyOf(ctx.lines[from] as string);
+  const path = `meta.${field.key}`;
   let start = from;
   for (let at = from + 1; at <= to; at++) {
     if (at < to && keyOf(ctx.lines[at] as string) !== first) continue;
-    const key = `meta.${field.key}.${objects.length}`;
-    ctx.locations.set(key, start, bulletIndent(ctx.lines[start] as string) + 1);
-    objects.push(readObject(ctx, field, start, at, key, start === from ? labelLine : start));
+    const index = objects.length;
+    ctx.locations.set(path, start, bulletIndent(ctx.lines[start] as string) + 1, index);
+    objects.push(readObject(ctx, field, start, at, index, start === from ? labelLine : start));
     start = at;
   }
   return objects;
@@ -171,7 +184,6 @@ export function parseMeta(lines: readonly string[], from: number, to: number, si
       at = end;
       continue;
     }
-    const key = `meta.${field.key}`;
     const firstSeen = seen.get(field.key);
     if (firstSeen !== undefined) {
       sink.add('error', 'duplicate-field', `"${field.label}" appears again (first on line ${firstSeen + 1}); the first is kept`, at, 1, ['meta', field.key]);
@@ -179,7 +191,7 @@ export function parseMeta(lines: readonly string[], from: number, to: number, si
       continue;
     }
     seen.set(field.key, at);
-    locations.set(key, at, field.label.length + 1);
+    locations.set('meta', at, field.label.length + 1, field.key);
     if (field.kind === 'scalar') {
       const raw = line.slice(field.label.length);
       const result = field.value === 'text' ? { ok: true as const, value: raw } : readValue(field.value, raw);
@@ -194,7 +206,7 @@ export function parseMeta(lines: readonly string[], from: number, to: number, si
     }
     checkDepth(ctx, field, at + 1, end);
     if (field.kind === 'list') meta[field.key] = readList(lines, at + 1, end);
-    else if (field.kind === 'object') meta[field.key] = readObject(ctx, field, at + 1, end, key, at);
+    else if (field.kind === 'object') meta[field.key] = readObject(ctx, field, at + 1, end, undefined, at);
     else meta[field.key] = readObjects(ctx, field, at + 1, end, at);
     at = end;
   }

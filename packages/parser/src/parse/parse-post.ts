@@ -33,7 +33,7 @@ function readSimilar(lines: readonly string[], from: number, sink: DiagnosticsSi
   for (let at = from; at < lines.length; at++) {
     if (lines[at] === '') continue;
     if (at > lastTitle + 1) sink.add('warning', 'unexpected-content', 'blank line between similar post titles; it was dropped', lastTitle + 1, 1, ['similar']);
-    locations.set(`similar.${similar.length}`, at, 1);
+    locations.set('similar', at, 1, similar.length);
     similar.push(lines[at] as string);
     lastTitle = at;
   }
