@@ -58,12 +58,14 @@ export function describeSiteContract(runtime: string, target: () => ContractTarg
       expect(body).toContain(`<link rel="stylesheet" href="${target().data.assets[0]?.path}"`);
     });
 
-    it('serves the typed Post as JSON, equal to what the parser reads from the file', async () => {
+    it('serves the typed Post as JSON, equal to what the parser reads from the file, tagged with the page\'s keys', async () => {
       const { slug, file } = first();
       const response = await target().fetch(`/posts/${slug}.json`);
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('application/json; charset=utf-8');
-      expect(response.headers.get('x-cache-rule')).toBe('post-page');
+      expect(response.headers.get('x-cache-rule')).toBe('post-json');
+      const page = await target().fetch(`/posts/${slug}`);
+      expect(response.headers.get('cache-tag')).toBe(page.headers.get('cache-tag'));
       expect(response.headers.get('etag')).toMatch(STRONG_ETAG);
       expect(await response.json()).toEqual(JSON.parse(JSON.stringify(parsePostOrThrow(readFileSync(`${content}${file}`, 'utf8')))));
     });

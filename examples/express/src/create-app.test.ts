@@ -173,7 +173,7 @@ describe('POST /admin/purge', () => {
     expect(response.headers.get('cache-control')).toBe('private, no-store');
     const body = await response.json();
     expect(body.change).toBe('unchanged');
-    expect(body.plan.keys).toEqual([`post-${SLUG}`, `post-${SLUG}.json`]);
+    expect(body.plan.keys).toEqual([`post-${SLUG}`]);
     expect(body.plan.urls).toEqual([`/posts/${SLUG}`, `/posts/${SLUG}.json`]);
     expect(body.purge).toEqual({ ok: true, purger: 'dry-run', dryRun: true, requests: [], responses: [] });
   });
@@ -184,14 +184,15 @@ describe('POST /admin/purge', () => {
     const response = await admin(edited, 'text/plain');
     const body = await response.json();
     expect([response.status, body.ok, body.slug, body.change]).toEqual([200, true, SLUG, 'changed']);
-    expect(body.plan.keys).toEqual([`post-${SLUG}`, `post-${SLUG}.json`]);
+    expect(body.plan.keys).toEqual([`post-${SLUG}`]);
     const after = await (await get(`/posts/${SLUG}`)).text();
     expect(before).toContain('developer experience also matters.');
     expect(after).toContain('developer experience matters even more.');
     const retitled = edited.replace(/^production checklist for improving asset delivery in python services$/m, 'a brand new post');
     const added = await (await admin(retitled, 'text/plain')).json();
     expect(added.change).toBe('added');
-    expect(added.plan.keys).toEqual(['post-a-brand-new-post', `topic-${TOPIC}`, 'stack-python-services', 'stack-backend', 'stack-python', 'post-a-brand-new-post.json']);
+    expect(added.plan.keys).toEqual(['post-a-brand-new-post', `topic-${TOPIC}`, 'stack-python-services', 'stack-backend', 'stack-python']);
+    expect(added.plan.urls).toEqual(['/posts/a-brand-new-post', '/posts/a-brand-new-post.json']);
     expect((await get('/posts/a-brand-new-post')).status).toBe(200);
   });
 

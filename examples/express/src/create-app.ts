@@ -127,7 +127,7 @@ export async function createApp(options: AppOptions = {}): Promise<ExampleApp> {
     '/admin/purge',
     express.text({ type: 'text/plain', limit: '1mb' }),
     express.json({ limit: '16kb' }),
-    purgeRoute({ engine, target, purger: options.purger ?? dryRunPurger(), adminToken: options.adminToken, getSite: () => site, setSite: (next) => (site = next) }),
+    purgeRoute({ engine, purger: options.purger ?? dryRunPurger(), adminToken: options.adminToken, getSite: () => site, setSite: (next) => (site = next) }),
   );
   app.use(notFound);
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {

@@ -8,7 +8,7 @@ describe('@alphanode/cache-rules exports', () => {
     expect(Object.keys(api).sort()).toEqual([
       'CacheRulesError', 'DEFAULT_POST_PATH', 'LISTING_FIELDS', 'RulesConfigSchema', 'TARGETS', 'compileRules', 'compileRulesOrThrow',
       'diffRules', 'exampleRequest', 'formatDuration', 'formatRulesDiagnostic', 'isTargetName', 'lintRules', 'parseDuration',
-      'postPath', 'postSlug', 'purgeKeys', 'purgePlan', 'rulesJsonSchema', 'runExamples',
+      'postPath', 'postPaths', 'postSlug', 'purgeKeys', 'purgePlan', 'rulesJsonSchema', 'runExamples',
     ]);
   });
 

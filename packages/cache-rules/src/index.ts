@@ -9,7 +9,7 @@ export { lintRules } from './lint/lint-rules.ts';
 export { runExamples, exampleRequest, type ExampleResult } from './examples/run-examples.ts';
 export { diffRules, type DecisionChange } from './diff/diff-rules.ts';
 export { purgeKeys, purgePlan, LISTING_FIELDS, type PurgePlan, type PurgeOptions } from './purge/purge-plan.ts';
-export { postSlug, postPath, DEFAULT_POST_PATH } from './purge/post-route.ts';
+export { postSlug, postPath, postPaths, DEFAULT_POST_PATH } from './purge/post-route.ts';
 export { TARGETS, isTargetName, type TargetName } from './targets/target-profiles.ts';
 export { parseDuration, formatDuration, type DurationResult } from './config/duration.ts';
 export { RulesConfigSchema, type RulesConfig, type RulesConfigInput } from './config/rules-schema.ts';

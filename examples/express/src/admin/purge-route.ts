@@ -1,14 +1,12 @@
-import { postSlug, type CacheRulesEngine, type TargetName } from '@alphanode/cache-rules';
+import { postSlug, purgePlan, type CacheRulesEngine } from '@alphanode/cache-rules';
 import { parsePost, type Post } from '@alphanode/parser';
 import type { NextFunction, Request, Response } from 'express';
 import type { Purger } from '../purgers/purger.ts';
 import { withPost, type Site } from '../site/site.ts';
 import { hasBearerToken } from './bearer-token.ts';
-import { purgePlanFor } from './purge-plan-for.ts';
 
 export interface PurgeRouteOptions {
   engine: CacheRulesEngine;
-  target: TargetName;
   purger: Purger;
   /** Undefined disables the route: an example must not ship an admin endpoint with a default password. */
   adminToken: string | undefined;
@@ -60,7 +58,7 @@ export function purgeRoute(options: PurgeRouteOptions): (req: Request, res: Resp
       return;
     }
     if (change.before !== change.after) options.setSite(withPost(site, change.after));
-    const plan = purgePlanFor(change.before, change.after, options.engine, options.target);
+    const plan = purgePlan(change.before, change.after, { rules: options.engine });
     const purge = await options.purger.purge(plan);
     const kind = change.before === undefined ? 'added' : change.before === change.after ? 'unchanged' : 'changed';
     reply(res, purge.ok ? 200 : 502, { ok: purge.ok, slug: postSlug(change.after), change: kind, plan, purge });

@@ -83,7 +83,7 @@ export const RuleSchema = z.strictObject({
  */
 export const RulesConfigSchema = z.strictObject({
   version: z.literal(1),
-  post: z.strictObject({ path: z.string().min(1).max(500).describe('where a post lives, e.g. /posts/:slug') }).optional(),
+  post: z.strictObject({ path: List.describe('where a post lives: /posts/:slug, and its other representations: /posts/:slug.json') }).optional(),
   bypass: z.record(Name, BypassSchema).optional(),
   rules: z.array(RuleSchema).min(1).max(MAX_RULES),
 });

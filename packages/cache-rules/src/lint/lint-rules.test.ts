@@ -29,6 +29,20 @@ rules:
     ]);
   });
 
+  it('a parameter covers a suffixed parameter after it, and not the other way round', () => {
+    const rules = (first: string, second: string) => `version: 1
+rules:
+  - { name: first, match: { path: "${first}" }, cache: { edge: 1h } }
+  - { name: second, match: { path: "${second}" }, cache: { edge: 1m } }
+`;
+    const unreachable = (first: string, second: string) => findings(rules(first, second)).filter((finding) => finding.code === 'unreachable-rule').length > 0;
+    expect(unreachable('/posts/:slug', '/posts/:slug.json')).toBe(true);
+    expect(unreachable('/posts/:slug.json', '/posts/:slug')).toBe(false);
+    expect(unreachable('/posts/:slug.json', '/posts/a.json')).toBe(true);
+    expect(unreachable('/posts/:slug.json', '/posts/.json')).toBe(false);
+    expect(unreachable('/posts/:slug.json', '/posts/:id.v1.json')).toBe(true);
+  });
+
   it('a pattern that an earlier rule takes, while the rule\'s other patterns still apply', () => {
     const result = findings(`version: 1
 rules:

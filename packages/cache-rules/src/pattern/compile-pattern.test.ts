@@ -24,6 +24,13 @@ describe('compilePattern', () => {
     ['/', '/x', false, {}],
     ['/t/:topic/p/:slug', '/t/go/p/fast', true, { topic: 'go', slug: 'fast' }],
     ['/feed.xml', '/feed.xml', true, {}],
+    // A parameter with a literal suffix takes the segment less the suffix, and needs something before it.
+    ['/posts/:slug.json', '/posts/hello.json', true, { slug: 'hello' }],
+    ['/posts/:slug.json', '/posts/a.b.json', true, { slug: 'a.b' }],
+    ['/posts/:slug.json', '/posts/.json', false, {}],
+    ['/posts/:slug.json', '/posts/hello', false, {}],
+    ['/posts/:slug.json', '/posts/hello.json/x', false, {}],
+    ['/posts/:slug.json', '/posts/hello.jsonx', false, {}],
     // Regex syntax is only literal text here: nothing to backtrack on.
     ['/((a+)+)+$', '/((a+)+)+$', true, {}],
     ['/((a+)+)+$', '/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!', false, {}],
@@ -39,6 +46,8 @@ describe('compilePattern', () => {
     ['/a*b', /not part of one/],
     ['/:1bad', /not a parameter name/],
     ['/:a/:a', /appears twice/],
+    ['/posts/:slug-:id', /one parameter at most/],
+    ['/posts/:slug.j son', /literal suffix/],
     ['/a//b', /empty segment/],
     ['/a?x=1', /path only/],
     [`/${'a/'.repeat(100)}`, /at most 64 segments/],
@@ -50,7 +59,7 @@ describe('compilePattern', () => {
   });
 
   it('never throws and matches any path in time linear in its length', () => {
-    const segment = fc.oneof(fc.constantFrom(':a', ':b', 'x', 'xx', ''), fc.stringMatching(/^[a-z.]{0,4}$/));
+    const segment = fc.oneof(fc.constantFrom(':a', ':b', ':c.json', 'x', 'xx', ''), fc.stringMatching(/^[a-z.]{0,4}$/));
     fc.assert(
       fc.property(fc.array(segment, { maxLength: 8 }), fc.boolean(), fc.string({ maxLength: 200 }), (parts, wildcard, path) => {
         const result = compilePattern(`/${[...parts, ...(wildcard ? ['*'] : [])].join('/')}`);

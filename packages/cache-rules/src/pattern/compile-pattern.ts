@@ -2,11 +2,13 @@
 export const MAX_PATTERN_LENGTH = 2048;
 export const MAX_PATTERN_SEGMENTS = 64;
 
-type Segment = { kind: 'literal'; text: string } | { kind: 'param'; name: string } | { kind: 'wildcard' };
+/** A `:param` takes a whole segment, less a literal `suffix` it must end with (`:slug.json`). */
+type Segment = { kind: 'literal'; text: string } | { kind: 'param'; name: string; suffix: string } | { kind: 'wildcard' };
 
 /**
  * A compiled path pattern. `match` walks the path once, left to right, and never backtracks: a
- * literal compares in place, a `:param` takes up to the next `/`, and `*` (last only) takes the
+ * literal compares in place, a `:param` takes up to the next `/` (less its suffix, which the
+ * segment must end with), and `*` (last only) takes the
  * rest. So matching is linear in the length of the path, for any pattern and any path.
  */
 export interface PathPattern {
@@ -21,18 +23,22 @@ export interface PathPattern {
 
 export type PatternResult = { ok: true; pattern: PathPattern } | { ok: false; message: string };
 
-const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+// A parameter's name, and what follows it in its segment: nothing, or a literal suffix (`:slug.json`).
+const PARAM = /^([A-Za-z_][A-Za-z0-9_]*)(.*)$/;
 // What a path segment may hold once percent-encoded (RFC 3986 pchar), less `*` and a leading `:`.
 const LITERAL = /^[A-Za-z0-9\-._~!$&'()+,;=:@%]*$/;
 
 function parseSegment(text: string, index: number, count: number, seen: Set<string>): Segment | string {
   if (text === '*') return index === count - 1 ? { kind: 'wildcard' } : 'a "*" wildcard must be the last segment (it matches the rest of the path)';
   if (text.startsWith(':')) {
-    const name = text.slice(1);
-    if (!PARAM_NAME.test(name)) return `":${name.slice(0, 30)}" is not a parameter name: use letters, digits and _ after ":"`;
+    const [, name, suffix] = PARAM.exec(text.slice(1)) ?? [];
+    if (name === undefined || suffix === undefined) return `"${text.slice(0, 30)}" is not a parameter name: use letters, digits and _ after ":"`;
+    if (suffix !== '' && (suffix.includes(':') || !LITERAL.test(suffix))) {
+      return `"${text.slice(0, 30)}": after a parameter's name a segment may hold only a literal suffix such as ".json", and one parameter at most`;
+    }
     if (seen.has(name)) return `the parameter ":${name}" appears twice`;
     seen.add(name);
-    return { kind: 'param', name };
+    return { kind: 'param', name, suffix };
   }
   if (text.includes('*')) return `"*" is a whole segment ("/assets/*"), not part of one ("${text.slice(0, 30)}"); patterns are not globs or regular expressions`;
   if (!LITERAL.test(text)) return `"${text.slice(0, 30)}" holds characters a URL path cannot (spaces, quotes, brackets...); patterns match the percent-encoded path`;
@@ -40,7 +46,7 @@ function parseSegment(text: string, index: number, count: number, seen: Set<stri
 }
 
 /**
- * Compiles `/posts/:slug`, `/assets/*` or `/` into a matcher. No user text becomes a regular
+ * Compiles `/posts/:slug`, `/posts/:slug.json`, `/assets/*` or `/` into a matcher. No user text becomes a regular
  * expression, so no pattern can be built to backtrack.
  *
  * @example
@@ -98,8 +104,9 @@ function matchSegments(segments: readonly Segment[], path: string, params: Recor
     }
     let end = path.indexOf('/', pos);
     if (end === -1) end = path.length;
-    if (end === pos) return false;
-    if (params) params[segment.name] = path.slice(pos, end);
+    const valueEnd = end - segment.suffix.length;
+    if (valueEnd <= pos || (segment.suffix !== '' && !path.startsWith(segment.suffix, valueEnd))) return false;
+    if (params) params[segment.name] = path.slice(pos, valueEnd);
     pos = end;
   }
   return pos === path.length;

@@ -18,12 +18,23 @@ export function postSlug(post: Pick<Post, 'title'>): string {
 }
 
 /**
- * The URL path of a post under the rules' `post.path` (only `:slug` is filled in).
+ * The URL paths of a post under the rules' `post.path` (only `:slug` is filled in): its page first,
+ * then any other representation the rules list (`/posts/:slug.json`).
+ *
+ * @example
+ * postPaths(post, engine); // ['/posts/improving-asset-delivery', '/posts/improving-asset-delivery.json']
+ */
+export function postPaths(post: Pick<Post, 'title'>, engine?: CacheRulesEngine): string[] {
+  const slug = postSlug(post);
+  return (engine?.config.post?.path ?? [DEFAULT_POST_PATH]).map((pattern) => pattern.replace(/:slug(?=\/|$|\.)/, slug));
+}
+
+/**
+ * The URL path of a post's page: the first of its `post.path` patterns.
  *
  * @example
  * postPath(post, engine); // '/posts/improving-asset-delivery'
  */
 export function postPath(post: Pick<Post, 'title'>, engine?: CacheRulesEngine): string {
-  const pattern = engine?.config.post?.path ?? DEFAULT_POST_PATH;
-  return pattern.replace(/:slug(?=\/|$)/, postSlug(post));
+  return postPaths(post, engine)[0] as string;
 }

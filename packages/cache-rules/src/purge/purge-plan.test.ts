@@ -1,7 +1,8 @@
 import type { Post } from '@alphanode/parser';
 import { describe, expect, it } from 'vitest';
 import { fixtureEngine } from '../../test/load-fixture.ts';
-import { postPath, postSlug } from './post-route.ts';
+import { compileRulesOrThrow } from '../compile/compile-rules.ts';
+import { postPath, postPaths, postSlug } from './post-route.ts';
 import { purgeKeys, purgePlan } from './purge-plan.ts';
 
 const rules = fixtureEngine();
@@ -19,6 +20,31 @@ describe('postSlug and postPath', () => {
   it('slug the title, and place it in the rules file\'s post path', () => {
     expect(postSlug({ title: 'Ünïcode & C++: a “tour”' })).toBe('unicode-c-a-tour');
     expect(postPath(post(), rules)).toBe('/posts/improving-asset-delivery');
+  });
+});
+
+describe('a post with more than one representation', () => {
+  // The JSON rule comes first: `/posts/:slug` would take `hello.json` whole as the slug.
+  const both = compileRulesOrThrow(`version: 1
+post: { path: [/posts/:slug, /posts/:slug.json] }
+rules:
+  - { name: post-json, match: { path: /posts/:slug.json }, cache: { edge: 1h }, keys: ["post:{slug}", "json"] }
+  - { name: post-page, match: { path: /posts/:slug }, cache: { edge: 1h }, keys: ["post:{slug}", "topic:{post.meta.topic}"] }
+`);
+
+  it('every path of the post, its page first', () => {
+    expect(postPaths(post(), both)).toEqual(['/posts/improving-asset-delivery', '/posts/improving-asset-delivery.json']);
+    expect(postPath(post(), both)).toBe('/posts/improving-asset-delivery');
+    expect(postPaths(post())).toEqual(['/posts/improving-asset-delivery']);
+  });
+
+  it('a body edit purges both representations, by the key they share and each one\'s own', () => {
+    const plan = purgePlan(post(), post({ body: 'New text.' }), { rules: both });
+    expect(plan.urls).toEqual(['/posts/improving-asset-delivery', '/posts/improving-asset-delivery.json']);
+    expect(plan.keys).toEqual(['post-improving-asset-delivery', 'json']);
+    // The keys named are the keys the two responses carry.
+    const carried = ['/posts/improving-asset-delivery', '/posts/improving-asset-delivery.json'].flatMap((url) => both.decide({ url }, { target: 'fastly', post: post() }).keys);
+    expect(new Set([...plan.keys, 'topic-slow-pages-cdn'])).toEqual(new Set(carried));
   });
 });
 

@@ -3,7 +3,7 @@ import { whyNotMatch, type RequestContext } from '../engine/match-rule.ts';
 import type { CacheRulesEngine } from '../engine/create-engine.ts';
 import { splitUrl } from '../engine/request-view.ts';
 import { compileKeyTemplate, expandKeyTemplate, type KeyTemplate } from '../keys/key-template.ts';
-import { postPath, postSlug } from './post-route.ts';
+import { postPaths } from './post-route.ts';
 
 /** What listings show about a post: when none of these change, no listing needs a purge. */
 export const LISTING_FIELDS = ['title', 'meta.summary', 'meta.topic', 'meta.stack', 'meta.readingTime'] as const;
@@ -24,8 +24,9 @@ export interface PurgeOptions {
 const DEFAULT_TEMPLATES = ['post:{slug}', 'topic:{post.meta.topic}', 'stack:{post.meta.stack}'];
 
 interface PostKeys {
-  url: string;
-  /** Keys naming this post's own page. */
+  /** The post's page, then its other representations. */
+  urls: string[];
+  /** Keys naming this post's own pages. */
   route: string[];
   /** Keys naming listings the post appears in. */
   listing: string[];
@@ -44,13 +45,15 @@ function templatesFor(url: string, engine: CacheRulesEngine | undefined): { temp
 }
 
 function keysOf(post: Post, engine: CacheRulesEngine | undefined): PostKeys {
-  const url = engine ? postPath(post, engine) : `/posts/${postSlug(post)}`;
-  const { templates, params } = templatesFor(url, engine);
+  const urls = postPaths(post, engine);
   const route: string[] = [];
   const listing: string[] = [];
-  // A template that reads only the post (topic, stack) names a listing; one that reads the route is the page's own.
-  for (const template of templates) expandKeyTemplate(template, params, post, template.usesPost && template.params.length === 0 ? listing : route);
-  return { url, route, listing };
+  for (const url of urls) {
+    const { templates, params } = templatesFor(url, engine);
+    // A template that reads only the post (topic, stack) names a listing; one that reads the route is the page's own.
+    for (const template of templates) expandKeyTemplate(template, params, post, template.usesPost && template.params.length === 0 ? listing : route);
+  }
+  return { urls, route: [...new Set(route)], listing: [...new Set(listing)] };
 }
 
 /**
@@ -90,7 +93,7 @@ export function purgePlan(before: Post | undefined, after: Post | undefined, opt
   const change = !old ? 'the post was added' : !now ? 'the post was removed' : 'the post changed';
   for (const side of [old, now]) {
     if (!side) continue;
-    add(plan.urls, side.url, change);
+    for (const url of side.urls) add(plan.urls, url, change);
     for (const key of side.route) add(plan.keys, key, `${change}: its own page`);
   }
   if (!old || !now) {

@@ -69,7 +69,9 @@ describe('buildSite', () => {
     const slug = JSON.parse(readFileSync(out('manifest.json'), 'utf8')).posts[`content/${first}`].slug;
     expect(summary).toMatchObject({ built: 1, unchanged: 11 });
     expect(summary.written).toEqual([`posts/${slug}/index.html`, `posts/${slug}/index.json`]);
-    expect(summary.purge.urls).toEqual([`/posts/${slug}`]);
+    // The rules name the page and its JSON as the post's URLs; both carry the one post key.
+    expect(summary.purge.urls).toEqual([`/posts/${slug}`, `/posts/${slug}.json`]);
+    expect(summary.purge.keys).toEqual([`post-${slug}`]);
     expect(summary.purge.keys.every((key) => !key.startsWith('topic-') && !key.startsWith('stack-'))).toBe(true);
     expect(JSON.parse(readFileSync(out('purge-plan.json'), 'utf8'))).toEqual(summary.purge);
   });
