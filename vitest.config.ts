@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
 // Workspace packages resolve to their TypeScript source through the `@alphanode/source` export
-// condition, so tests never need a build first.
-const conditions = ['@alphanode/source', 'module', 'node', 'import', 'default'];
+// condition, so tests never need a build first. Vite's default server conditions follow (its
+// `defaultServerConditions`); `import` must not be among them: vitest passes these to Node as
+// --conditions, where `import` would make a CommonJS require() inside a dependency (Express 5's
+// router requiring is-promise) load the ESM build.
+const conditions = ['@alphanode/source', 'module', 'node', 'development|production'];
 
 export default defineConfig({
   resolve: { conditions },

@@ -1,4 +1,3 @@
-import './testing/express-under-vitest.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

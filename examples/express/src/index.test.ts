@@ -1,4 +1,3 @@
-import './testing/express-under-vitest.ts';
 import { expect, it } from 'vitest';
 import * as example from './index.ts';
 

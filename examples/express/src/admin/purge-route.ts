@@ -63,8 +63,8 @@ export function purgeRoute(options: PurgeRouteOptions): (req: Request, res: Resp
     const kind = change.before === undefined ? 'added' : change.before === change.after ? 'unchanged' : 'changed';
     reply(res, purge.ok ? 200 : 502, { ok: purge.ok, slug: postSlug(change.after), change: kind, plan, purge });
   };
-  // Returns nothing to Express: its promise detection is not needed, and under some loaders (vitest
-  // resolving `is-promise` to its ESM build) it fails; errors still reach the error handler.
+  // Rejections are handed to next() here rather than left to Express 5's promise detection, so the
+  // route behaves the same under Express 4.
   return (req, res, next) => {
     handle(req, res).catch(next);
   };

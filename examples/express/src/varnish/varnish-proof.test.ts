@@ -1,4 +1,3 @@
-import '../testing/express-under-vitest.ts';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
