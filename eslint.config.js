@@ -1,10 +1,24 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-// Library code that must run on edge runtimes (workerd, Deno, Vercel edge): Web APIs only.
-const runtimeSources = ['packages/parser/src/**/*.ts', 'packages/cache-rules/src/**/*.ts', 'packages/renderer/src/**/*.ts'];
-// Entry points named for Node, and tests, may use Node.
-const nodeSources = ['packages/*/src/node/**', 'packages/*/src/express/**', 'packages/*/src/**/*.test.ts'];
+// Code that must run on edge runtimes (workerd, Deno, Vercel edge): Web APIs only. The library
+// packages, the CLI's generator subpath, and the edge example's worker.
+const runtimeSources = [
+  'packages/parser/src/**/*.ts',
+  'packages/cache-rules/src/**/*.ts',
+  'packages/renderer/src/**/*.ts',
+  'packages/cli/src/generate/**/*.ts',
+  'examples/edge/src/**/*.ts',
+];
+// Entry points named for Node, build-time scripts, and tests, may use Node.
+const nodeSources = [
+  'packages/*/src/node/**',
+  'packages/*/src/express/**',
+  'packages/*/src/**/*.test.ts',
+  'examples/edge/src/build-posts.ts',
+  'examples/edge/src/bundle-worker.ts',
+  'examples/edge/src/**/*.test.ts',
+];
 
 export default tseslint.config(
   { ignores: ['**/dist/**', '**/node_modules/**', '.toolchain/**', 'coverage/**', '.bench-corpus/**', '.tmp/**'] },
