@@ -1,50 +1,65 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { readdir, rm } from 'node:fs/promises';
+import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-/** What a temp file of ours is called: `<name>.alphanode-tmp-<random>`, so a later run can find leftovers. */
-const TEMP_MARK = '.alphanode-tmp-';
+/**
+ * Where temp files are written before they are renamed into place: one folder in the out dir, so a
+ * later run finds a killed run's leftovers by listing one folder, not the whole site. A rename from
+ * it is atomic, being on the same file system.
+ */
+export const TEMP_DIR = '.alphanode-tmp';
 
 const made = new Set<string>();
 
+// Temp names need only be unique among concurrent writers: a folder per thread, named by a random
+// tag (each worker loads this module anew), and a counter, rather than random bytes for every file.
+const tag = randomBytes(6).toString('hex');
+let written = 0;
+
+function ensureDir(dir: string): void {
+  if (made.has(dir)) return;
+  mkdirSync(dir, { recursive: true });
+  made.add(dir);
+}
+
 /**
- * Writes `content` to `file` so that a reader, or a run killed at any moment, sees the old file or
- * the new one, never half of one: the bytes go to a temp file beside it, then a rename replaces it.
- * Synchronous on purpose: for thousands of small files, sync calls beat a round trip through the
- * libuv thread pool per call (measured: the async version spent most of a build idle).
+ * Writes `content` to `relative` under `outDir` so that a reader, or a run killed at any moment,
+ * sees the old file or the new one, never half of one: the bytes go to a temp file, then a rename
+ * replaces the file. Synchronous on purpose: for thousands of small files, sync calls beat a round
+ * trip through the libuv thread pool per call (measured: the async version spent most of a build idle).
  */
-export function writeFileAtomic(file: string, content: string | Uint8Array): void {
+export function writeFileAtomic(outDir: string, relative: string, content: string | Uint8Array): void {
+  const file = path.join(outDir, relative);
   const dir = path.dirname(file);
-  if (!made.has(dir)) {
-    mkdirSync(dir, { recursive: true });
-    made.add(dir);
-  }
-  const temp = `${file}${TEMP_MARK}${randomBytes(6).toString('hex')}`;
+  // One folder per thread: threads renaming out of one folder wait on its lock.
+  const tempDir = path.join(outDir, TEMP_DIR, tag);
+  ensureDir(tempDir);
+  ensureDir(dir);
+  const temp = path.join(tempDir, (written++).toString(36));
   try {
     writeFileSync(temp, content);
     renameSync(temp, file);
   } catch (error) {
     rmSync(temp, { force: true });
-    // The directory may have been removed since it was made (a post that moved); try once more.
-    if (made.delete(dir)) return writeFileAtomic(file, content);
+    // A directory may have been removed since it was made (a post that moved, a run that cleaned
+    // up its temp folder); make them again and try once more.
+    const hadDir = made.delete(dir);
+    const hadTempDir = made.delete(tempDir);
+    if (hadDir || hadTempDir) return writeFileAtomic(outDir, relative, content);
     throw error;
   }
 }
 
-/** Removes temp files left by a run that was killed mid-write; returns how many there were. */
-export async function removeStaleTempFiles(dir: string): Promise<number> {
-  let removed = 0;
-  let entries;
+/** Removes the temp folder, with any files a run killed mid-write left in it; returns how many there were. */
+export function removeTempFiles(outDir: string): number {
+  const tempDir = path.join(outDir, TEMP_DIR);
+  let leftovers: string[];
   try {
-    entries = await readdir(dir, { recursive: true, withFileTypes: true });
+    leftovers = readdirSync(tempDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
   } catch {
     return 0;
   }
-  for (const entry of entries) {
-    if (!entry.isFile() || !entry.name.includes(TEMP_MARK)) continue;
-    await rm(path.join(entry.parentPath, entry.name), { force: true });
-    removed++;
-  }
-  return removed;
+  rmSync(tempDir, { recursive: true, force: true });
+  for (const dir of made) if (dir.startsWith(tempDir)) made.delete(dir);
+  return leftovers.length;
 }

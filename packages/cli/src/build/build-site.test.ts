@@ -166,7 +166,7 @@ describe('buildSite', () => {
     const summary = await buildSite(withoutRules);
     expect(summary.built + summary.unchanged).toBe(400);
     const files = readdirSync(out(), { recursive: true }) as string[];
-    expect(files.filter((file) => file.includes('.alphanode-tmp-'))).toEqual([]);
+    expect(files.filter((file) => file.includes('.alphanode-tmp'))).toEqual([]);
     for (const file of files.filter((name) => name.endsWith('.json') && name.startsWith('posts'))) {
       const post = JSON.parse(readFileSync(out(file), 'utf8'));
       expect(parsePost(stringifyPost(post)).ok).toBe(true);

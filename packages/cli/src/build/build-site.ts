@@ -5,7 +5,7 @@ import { compileRules, type CacheRulesEngine, type TargetName } from '@alphanode
 import type { Diagnostic } from '@alphanode/parser';
 import { readFailureDiagnostic } from '@alphanode/parser/node';
 import fg from 'fast-glob';
-import { removeStaleTempFiles, writeFileAtomic } from './atomic-write.ts';
+import { removeTempFiles, writeFileAtomic } from './atomic-write.ts';
 import { writeListings } from './write-listings.ts';
 import { emptyManifest, readManifest, writeManifest, type Manifest, type ManifestPost } from './manifest.ts';
 import { removalPurge, runPageJob, type PageContext, type PageJob, type PageJobResult } from './page-job.ts';
@@ -128,7 +128,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const trust = previous.settings === settingsHash;
   const summary: BuildSummary = { built: 0, unchanged: 0, skipped: 0, removed: 0, written: [], diagnostics: [], purge: { keys: [], urls: [] }, ms: 0 };
   const run: Run = { previous, next: emptyManifest(settingsHash), summary, purgeKeys: new Set(), purgeUrls: new Set() };
-  await removeStaleTempFiles(outDir);
+  removeTempFiles(outDir);
 
   const files = (await fg([options.patterns].flat(), { cwd, onlyFiles: true })).sort();
   const current = new Set(files);
@@ -137,9 +137,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const registry = createSlugRegistry(Object.values(previous.posts).filter((entry) => current.has(entry.file)));
   let pool: WorkerPool | undefined;
   try {
+    const readBatch = (at: number) => files.slice(at, at + BATCH).map((file) => readSourceState(path.resolve(cwd, file), settingsHash, previous.posts[file], trust));
+    let states = readBatch(0);
     for (let at = 0; at < files.length; at += BATCH) {
       const batch = files.slice(at, at + BATCH);
-      const states = await Promise.all(batch.map((file) => readSourceState(path.resolve(cwd, file), settingsHash, previous.posts[file], trust)));
       // Slugs are handed out here, in path order, so a build is repeatable whichever thread renders.
       const jobs: PageJob[] = [];
       const slugs = batch.map((file, i) => {
@@ -152,7 +153,10 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
       });
       const useWorkers = jobs.length >= WORKER_THRESHOLD && options.workers !== 0;
       if (useWorkers) pool ??= createWorkerPool({ outDir, settings, rules: options.rules, strict }, options.workers);
-      const results = pool && useWorkers ? await pool.run(jobs) : jobs.map((job) => runPageJob(job, context));
+      const rendering = pool && useWorkers ? pool.run(jobs) : undefined;
+      // The next batch is read while the workers render this one.
+      const next = at + BATCH < files.length ? readBatch(at + BATCH) : [];
+      const results = rendering ? await rendering : jobs.map((job) => runPageJob(job, context));
       const byFile = new Map(results.map((result) => [result.file, result]));
       batch.forEach((file, i) => {
         const result = byFile.get(file);
@@ -160,6 +164,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
         record(run, file, states[i] as SourceState, slugs[i], result);
       });
       options.onProgress?.(Math.min(at + BATCH, files.length), files.length);
+      states = next;
     }
   } finally {
     await pool?.close();
@@ -173,10 +178,11 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   summary.purge = { keys: [...run.purgeKeys].sort(), urls: [...run.purgeUrls].sort() };
   // The plan of the run that changed something, for a deploy step to send to the CDN; a run that
   // changed nothing leaves no plan behind, so a stale one is never purged twice.
-  const planFile = path.join(outDir, PURGE_PLAN_FILE);
-  if (summary.purge.urls.length > 0 || summary.purge.keys.length > 0) writeFileAtomic(planFile, `${JSON.stringify(summary.purge, null, 1)}\n`);
-  else await rm(planFile, { force: true });
+  if (summary.purge.urls.length > 0 || summary.purge.keys.length > 0) writeFileAtomic(outDir, PURGE_PLAN_FILE, `${JSON.stringify(summary.purge, null, 1)}\n`);
+  else await rm(path.join(outDir, PURGE_PLAN_FILE), { force: true });
   if (summary.written.length > 0 || summary.removed > 0 || JSON.stringify(run.next) !== JSON.stringify(previous)) writeManifest(outDir, run.next);
+  // Left empty by a run that finished; gone, so that it is not deployed with the site.
+  removeTempFiles(outDir);
   summary.ms = performance.now() - start;
   return summary;
 }

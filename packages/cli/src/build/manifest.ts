@@ -46,5 +46,5 @@ export async function readManifest(outDir: string, settings: string): Promise<Ma
 }
 
 export async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {
-  writeFileAtomic(path.join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 1)}\n`);
+  writeFileAtomic(outDir, MANIFEST_FILE, `${JSON.stringify(manifest, null, 1)}\n`);
 }

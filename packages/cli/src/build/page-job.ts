@@ -49,7 +49,7 @@ export function runPageJob(job: PageJob, context: PageContext): PageJobResult {
   const moved = job.previousSlug !== undefined && job.previousSlug !== job.slug;
   if (moved) rmSync(path.join(context.outDir, 'posts', job.previousSlug as string), { recursive: true, force: true });
   const page = renderPostPage(post, job.slug, context.settings);
-  for (const output of page.outputs) writeFileAtomic(path.join(context.outDir, output.path), output.content);
+  for (const output of page.outputs) writeFileAtomic(context.outDir, output.path, output.content);
   const plan = purgePlan(before, post, context.engine ? { rules: context.engine } : {});
   const urls = [...plan.urls, postUrl(job.slug), ...(moved ? [postUrl(job.previousSlug as string)] : [])];
   return {

@@ -35,7 +35,7 @@ export async function writeListings(input: ListingsInput): Promise<ListingsOutpu
     const hash = shortHash(content, 32);
     output.listings[relative] = hash;
     if (input.previous[relative] === hash) return;
-    writeFileAtomic(path.join(input.outDir, relative), content);
+    writeFileAtomic(input.outDir, relative, content);
     output.files.push(relative);
   };
   const items: ListingItem[] = input.posts.map(({ slug, title, topic }) => ({ slug, title, topic })).sort(byTitle);

@@ -73,23 +73,36 @@ const valueFormats: Rule = (post) =>
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\x01-\x08\x0B\x0C\x0E-\x1F\x7F]/;
 
-/** Every string in the post with its path, for rules that look at all text alike. */
-function* strings(value: unknown, path: (string | number)[]): Generator<[string, (string | number)[]]> {
-  if (typeof value === 'string') yield [value, path];
-  else if (Array.isArray(value)) for (let i = 0; i < value.length; i++) yield* strings(value[i], [...path, i]);
-  else if (value != null && typeof value === 'object') for (const [key, item] of Object.entries(value)) yield* strings(item, [...path, key]);
+/**
+ * Reports every string under `value` that holds a control character. One walk with one path stack,
+ * copied only for a finding: a generator yielding a fresh path per value cost more than parsing.
+ */
+function findControlCharacters(value: unknown, path: (string | number)[], findings: Finding[]): void {
+  if (typeof value === 'string') {
+    const found = CONTROL.exec(value);
+    if (!found) return;
+    const code = `U+${(found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+    findings.push({ code: 'control-character', message: `control character ${code} at character ${found.index + 1} of this value; a post should hold printable text`, path: [...path] });
+  } else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(i);
+      findControlCharacters(value[i], path, findings);
+      path.pop();
+    }
+  } else if (value != null && typeof value === 'object') {
+    for (const key of Object.keys(value)) {
+      path.push(key);
+      findControlCharacters((value as Record<string, unknown>)[key], path, findings);
+      path.pop();
+    }
+  }
 }
 
 // Control characters survive parsing (nothing is lost) but mean nothing on a page, and ESC can
 // rewrite a terminal that prints the post; HTML forbids most of them.
 const controlCharacters: Rule = (post) => {
   const findings: Finding[] = [];
-  for (const [text, path] of strings(post, [])) {
-    const found = CONTROL.exec(text);
-    if (!found) continue;
-    const code = `U+${(found[0].codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-    findings.push({ code: 'control-character', message: `control character ${code} at character ${found.index + 1} of this value; a post should hold printable text`, path });
-  }
+  findControlCharacters(post, [], findings);
   return findings;
 };
 
