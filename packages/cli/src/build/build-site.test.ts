@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -59,6 +59,19 @@ describe('buildSite', () => {
     expect(again).toMatchObject({ built: 0, unchanged: 12, written: [], purge: { keys: [], urls: [] } });
     expect(statSync(out('manifest.json')).mtimeMs).toBe(before);
     expect(existsSync(out('purge-plan.json'))).toBe(false);
+  });
+
+  it('after a fresh checkout (new mtimes, same bytes) writes no page, and records the mtimes so the next run skips the reads', async () => {
+    const files = writeCorpus(6);
+    await buildSite(options);
+    const later = new Date(Math.floor(Date.now() / 1000) * 1000 + 60_000);
+    for (const file of files) utimesSync(path.join(dir, 'content', file), later, later);
+    const index = statSync(out('index.html')).mtimeMs;
+    const checkout = await buildSite(options);
+    expect(checkout).toMatchObject({ built: 0, unchanged: 6, written: [] });
+    expect(statSync(out('index.html')).mtimeMs).toBe(index);
+    const manifest = JSON.parse(readFileSync(out('manifest.json'), 'utf8'));
+    expect(Object.values(manifest.posts).map((entry) => (entry as { mtimeMs: number }).mtimeMs)).toEqual(files.map(() => later.getTime()));
   });
 
   it('after one post changes, rewrites only its pages and purges only its route', async () => {

@@ -59,6 +59,10 @@ interface Run {
   summary: BuildSummary;
   purgeKeys: Set<string>;
   purgeUrls: Set<string>;
+  /** Whether any manifest entry differs from the previous run's. */
+  changed: boolean;
+  /** Whether a post joined, left or moved in the listings (its slug, title or topic changed). */
+  listingsChanged: boolean;
 }
 
 function compile(rules: string | object | undefined): CacheRulesEngine | undefined {
@@ -73,6 +77,8 @@ function record(run: Run, file: string, state: SourceState, slug: string | undef
   const previous = run.previous.posts[file];
   if (state.kind === 'unchanged') {
     run.next.posts[file] = state.entry;
+    // A fresh clone: same content, new mtime, recorded so the next run can skip the read.
+    if (state.entry !== previous) run.changed = true;
     run.summary.unchanged++;
     return;
   }
@@ -85,6 +91,8 @@ function record(run: Run, file: string, state: SourceState, slug: string | undef
     return;
   }
   const { page } = result;
+  run.changed = true;
+  if (previous?.slug !== slug || previous.title !== page.title || previous.topic !== page.topic) run.listingsChanged = true;
   run.next.posts[file] = { file, hash: state.hash, size: state.size, mtimeMs: state.mtimeMs, slug, title: page.title, topic: page.topic, outputs: page.outputs, keys: page.keys };
   run.summary.written.push(...page.outputs);
   for (const key of page.purge.keys) run.purgeKeys.add(key);
@@ -127,7 +135,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const previous = await readManifest(outDir, settingsHash);
   const trust = previous.settings === settingsHash;
   const summary: BuildSummary = { built: 0, unchanged: 0, skipped: 0, removed: 0, written: [], diagnostics: [], purge: { keys: [], urls: [] }, ms: 0 };
-  const run: Run = { previous, next: emptyManifest(settingsHash), summary, purgeKeys: new Set(), purgeUrls: new Set() };
+  const run: Run = { previous, next: emptyManifest(settingsHash), summary, purgeKeys: new Set(), purgeUrls: new Set(), changed: !trust, listingsChanged: !trust };
   removeTempFiles(outDir);
 
   const files = (await fg([options.patterns].flat(), { cwd, onlyFiles: true })).sort();
@@ -171,16 +179,22 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   }
   const slugsInUse = new Set(Object.values(run.next.posts).map((entry) => entry.slug));
   for (const entry of removed) await removePost(run, entry, context, slugsInUse.has(entry.slug));
-  const written = await writeListings({ outDir, settings, engine, target: options.target ?? 'netlify', previous: previous.listings, posts: Object.values(run.next.posts) });
-  run.next.listings = written.listings;
-  summary.written.push(...written.files);
-  for (const url of written.removedUrls) run.purgeUrls.add(url);
+  if (removed.length > 0) run.changed = run.listingsChanged = true;
+  // Listings show each post's slug, title and topic only: when none of those moved, rendering every
+  // listing again to find that nothing changed is the slowest part of a rebuild.
+  if (run.listingsChanged || Object.keys(previous.listings).length === 0) {
+    const written = await writeListings({ outDir, settings, engine, target: options.target ?? 'netlify', previous: previous.listings, posts: Object.values(run.next.posts) });
+    run.next.listings = written.listings;
+    summary.written.push(...written.files);
+    for (const url of written.removedUrls) run.purgeUrls.add(url);
+    if (written.files.length > 0 || written.removedUrls.length > 0) run.changed = true;
+  } else run.next.listings = previous.listings;
   summary.purge = { keys: [...run.purgeKeys].sort(), urls: [...run.purgeUrls].sort() };
   // The plan of the run that changed something, for a deploy step to send to the CDN; a run that
   // changed nothing leaves no plan behind, so a stale one is never purged twice.
   if (summary.purge.urls.length > 0 || summary.purge.keys.length > 0) writeFileAtomic(outDir, PURGE_PLAN_FILE, `${JSON.stringify(summary.purge, null, 1)}\n`);
   else await rm(path.join(outDir, PURGE_PLAN_FILE), { force: true });
-  if (summary.written.length > 0 || summary.removed > 0 || JSON.stringify(run.next) !== JSON.stringify(previous)) writeManifest(outDir, run.next);
+  if (run.changed) writeManifest(outDir, run.next);
   // Left empty by a run that finished; gone, so that it is not deployed with the site.
   removeTempFiles(outDir);
   summary.ms = performance.now() - start;

@@ -45,6 +45,7 @@ export async function readManifest(outDir: string, settings: string): Promise<Ma
   }
 }
 
-export async function writeManifest(outDir: string, manifest: Manifest): Promise<void> {
-  writeFileAtomic(outDir, MANIFEST_FILE, `${JSON.stringify(manifest, null, 1)}\n`);
+/** Compact JSON: with indentation, stringifying 10,000 entries took a third of a one-post rebuild. */
+export function writeManifest(outDir: string, manifest: Manifest): void {
+  writeFileAtomic(outDir, MANIFEST_FILE, `${JSON.stringify(manifest)}\n`);
 }
