@@ -4,5 +4,7 @@
  */
 export interface Suite {
   name: string;
+  /** Runs only when named (`pnpm bench build-100k`): too long for every `pnpm bench`. */
+  onlyWhenNamed?: boolean;
   run(): Promise<string>;
 }

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Post } from '@alphanode/parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureEngine } from '../../test/load-fixture.ts';
+import { compileRulesOrThrow } from '../compile/compile-rules.ts';
 import type { Decision } from '../engine/decision.ts';
 import { cacheRulesMiddleware } from './cache-rules-middleware.ts';
 
@@ -53,5 +54,43 @@ describe('cacheRulesMiddleware behind a real node:http server', () => {
     const response = await fetch(`${base}/posts/broken`);
     expect(response.status).toBe(503);
     expect(response.headers.get('cache-control')).toBe('private, no-store');
+  });
+});
+
+describe('cacheRulesMiddleware reads Content-Type and Set-Cookie however the handler set them', () => {
+  const engine = compileRulesOrThrow({
+    version: 1,
+    rules: [
+      { name: 'images', match: { path: '/*', contentType: ['image/*'] }, cache: { edge: '1d' } },
+      { name: 'rest', match: { path: '/*' }, cache: { noStore: true } },
+    ],
+  });
+  const seen: Decision[] = [];
+  const typed = cacheRulesMiddleware(engine, { target: 'generic', onDecision: (decision) => seen.push(decision) });
+  let other: Server;
+  let origin = '';
+  beforeAll(async () => {
+    other = createServer((req, res) =>
+      typed(req, res, () => {
+        if (req.url === '/set-header') res.setHeader('Content-Type', 'image/png');
+        if (req.url === '/write-head') res.writeHead(200, { 'content-TYPE': 'image/png' });
+        if (req.url === '/write-head-cookie') res.writeHead(200, { 'Content-Type': 'image/png', 'SET-COOKIE': ['a=1'] });
+        if (req.url === '/text') res.setHeader('Content-Type', 'text/html; charset=utf-8');
+        res.end('x');
+      }),
+    );
+    await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+    origin = `http://127.0.0.1:${(other.address() as AddressInfo).port}`;
+  });
+  afterAll(() => new Promise<void>((resolve) => other.close(() => resolve())));
+
+  it.each([
+    ['/set-header', 'images', 'cache'],
+    ['/write-head', 'images', 'cache'],
+    ['/write-head-cookie', 'images', 'bypass'],
+    ['/text', 'rest', 'no-store'],
+  ])('%s → rule %s, %s', async (path, rule, action) => {
+    await (await fetch(`${origin}${path}`)).text();
+    expect([seen.at(-1)?.rule, seen.at(-1)?.action]).toEqual([rule, action]);
   });
 });

@@ -20,14 +20,22 @@ function headersArgument(rest: unknown[]): OutgoingHttpHeaders | undefined {
   return last != null && typeof last === 'object' && !Array.isArray(last) ? (last as OutgoingHttpHeaders) : undefined;
 }
 
+// The response headers decide reads: a response that sets a cookie is never shared, and rules may
+// match on the content type. Reading just these two, rather than copying every header of every
+// response, is most of what the middleware costs.
+const READ = ['set-cookie', 'content-type'] as const;
+
 function responseHeaders(res: ServerResponse, passed: OutgoingHttpHeaders | undefined): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
   const add = (name: string, value: unknown) => {
-    if (value === undefined) return;
-    out[name.toLowerCase()] = Array.isArray(value) ? value.map(String) : String(value);
+    if (value !== undefined) out[name] = Array.isArray(value) ? value.map(String) : String(value);
   };
-  for (const [name, value] of Object.entries(res.getHeaders())) add(name, value);
-  for (const [name, value] of Object.entries(passed ?? {})) add(name, value);
+  for (const name of READ) add(name, res.getHeader(name));
+  // Headers given to writeHead win over setHeader, as Node sends them.
+  if (passed) for (const [name, value] of Object.entries(passed)) {
+    const lower = name.toLowerCase();
+    if (lower === READ[0] || lower === READ[1]) add(lower, value);
+  }
   return out;
 }
 
