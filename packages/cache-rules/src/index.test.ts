@@ -7,7 +7,7 @@ describe('@alphanode/cache-rules exports', () => {
   it('the main entry', () => {
     expect(Object.keys(api).sort()).toEqual([
       'CacheRulesError', 'DEFAULT_POST_PATH', 'LISTING_FIELDS', 'RulesConfigSchema', 'TARGETS', 'compileRules', 'compileRulesOrThrow',
-      'diffRules', 'exampleRequest', 'formatDuration', 'formatRulesDiagnostic', 'isTargetName', 'lintRules', 'parseDuration',
+      'diffRules', 'exampleRequest', 'formatDuration', 'formatRulesDiagnostic', 'isTargetName', 'lintRules', 'parseDuration', 'pathCovers', 'pathsOverlap',
       'postPath', 'postPaths', 'postSlug', 'purgeKeys', 'purgePlan', 'rulesJsonSchema', 'runExamples',
     ]);
   });

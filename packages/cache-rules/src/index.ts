@@ -6,6 +6,8 @@ export type { CacheRulesEngine } from './engine/create-engine.ts';
 export type { Action, Decision, DecideOptions, TraceEntry } from './engine/decision.ts';
 export type { DecideRequest, DecideResponse, HeaderInput } from './engine/request-view.ts';
 export { lintRules } from './lint/lint-rules.ts';
+export { pathCovers, pathsOverlap } from './pattern/pattern-relations.ts';
+export type { PathPattern } from './pattern/compile-pattern.ts';
 export { runExamples, exampleRequest, type ExampleResult } from './examples/run-examples.ts';
 export { diffRules, type DecisionChange } from './diff/diff-rules.ts';
 export { purgeKeys, purgePlan, LISTING_FIELDS, type PurgePlan, type PurgeOptions } from './purge/purge-plan.ts';

@@ -2,7 +2,7 @@ import type { CompiledRule } from '../compile/compiled-rule.ts';
 import type { RulesConfig } from '../config/rules-schema.ts';
 import type { PendingDiagnostic } from '../diagnostic.ts';
 import type { PathPattern } from '../pattern/compile-pattern.ts';
-import { pathCovers } from './path-covers.ts';
+import { pathCovers } from '../pattern/pattern-relations.ts';
 
 const HOUR = 3600;
 
