@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePattern, type PathPattern } from './compile-pattern.ts';
+import { compiled } from '../../test/compiled-pattern.ts';
+import { compilePattern } from './compile-pattern.ts';
 import { compileNamePattern } from './name-pattern.ts';
-
-function compiled(source: string): PathPattern {
-  const result = compilePattern(source);
-  if (!result.ok) throw new Error(result.message);
-  return result.pattern;
-}
 
 describe('compilePattern', () => {
   it.each([

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { compilePattern, type PathPattern } from './compile-pattern.ts';
+import { compiled } from '../../test/compiled-pattern.ts';
 import { pathCovers, pathsOverlap } from './pattern-relations.ts';
-
-function compiled(source: string): PathPattern {
-  const result = compilePattern(source);
-  if (!result.ok) throw new Error(result.message);
-  return result.pattern;
-}
 
 // Paths to try both patterns on: a witness for every overlap the table below claims.
 const PATHS = ['/', '/posts/a', '/posts/a.json', '/posts/index', '/posts/a/b', '/assets/x.css', '/a.json', '/feed.xml', '/posts', '/posts/x.v1.json'];
