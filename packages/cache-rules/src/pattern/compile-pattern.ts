@@ -8,8 +8,8 @@ type Segment = { kind: 'literal'; text: string } | { kind: 'param'; name: string
 /**
  * A compiled path pattern. `match` walks the path once, left to right, and never backtracks: a
  * literal compares in place, a `:param` takes up to the next `/` (less its suffix, which the
- * segment must end with), and `*` (last only) takes the
- * rest. So matching is linear in the length of the path, for any pattern and any path.
+ * segment must end with), and `*` (last only) takes the rest. So matching is linear in the length
+ * of the path, for any pattern and any path.
  */
 export interface PathPattern {
   source: string;
@@ -46,8 +46,8 @@ function parseSegment(text: string, index: number, count: number, seen: Set<stri
 }
 
 /**
- * Compiles `/posts/:slug`, `/posts/:slug.json`, `/assets/*` or `/` into a matcher. No user text becomes a regular
- * expression, so no pattern can be built to backtrack.
+ * Compiles `/posts/:slug`, `/posts/:slug.json`, `/assets/*` or `/` into a matcher. No user text
+ * becomes a regular expression, so no pattern can be built to backtrack.
  *
  * @example
  * const result = compilePattern('/posts/:slug');

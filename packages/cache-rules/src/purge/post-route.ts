@@ -26,7 +26,7 @@ export function postSlug(post: Pick<Post, 'title'>): string {
  */
 export function postPaths(post: Pick<Post, 'title'>, engine?: CacheRulesEngine): string[] {
   const slug = postSlug(post);
-  return (engine?.config.post?.path ?? [DEFAULT_POST_PATH]).map((pattern) => pattern.replace(/:slug(?=\/|$|\.)/, slug));
+  return (engine?.config.post?.path ?? [DEFAULT_POST_PATH]).map((pattern) => pattern.replace(/:slug(?![A-Za-z0-9_])/, slug));
 }
 
 /**

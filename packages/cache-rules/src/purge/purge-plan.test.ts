@@ -36,6 +36,8 @@ rules:
     expect(postPaths(post(), both)).toEqual(['/posts/improving-asset-delivery', '/posts/improving-asset-delivery.json']);
     expect(postPath(post(), both)).toBe('/posts/improving-asset-delivery');
     expect(postPaths(post())).toEqual(['/posts/improving-asset-delivery']);
+    const amp = compileRulesOrThrow({ version: 1, post: { path: ['/p/:slug', '/p/:slug-amp', '/p/:slugs'] }, rules: [{ name: 'all', match: { path: '/*' }, cache: { edge: '1h' } }] });
+    expect(postPaths(post(), amp)).toEqual(['/p/improving-asset-delivery', '/p/improving-asset-delivery-amp', '/p/:slugs']);
   });
 
   it('a body edit purges both representations, by the key they share and each one\'s own', () => {
