@@ -1,11 +1,12 @@
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePost, stringifyPost } from '@alphanode/parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateCorpus } from '../generate/generate-corpus.ts';
+import { LOCK_FILE } from './build-lock.ts';
 import { buildSite, type BuildOptions } from './build-site.ts';
 
 const rules = readFileSync(fileURLToPath(new URL('../../../../examples/rules.yaml', import.meta.url)), 'utf8');
@@ -142,6 +143,26 @@ describe('buildSite', () => {
     expect(slugs()).toEqual(firstRun);
   });
 
+  it('lets one build at a time write an out dir: one started meanwhile is refused, and may retry', async () => {
+    writeCorpus(8);
+    const first = buildSite(options);
+    await expect(buildSite(options)).rejects.toMatchObject({ name: 'BuildError', code: 'build-running', retryable: true });
+    expect((await first).built).toBe(8);
+    expect(existsSync(out(LOCK_FILE))).toBe(false);
+    expect((await buildSite(options)).unchanged).toBe(8);
+  });
+
+  it('takes over the lock of a build that died, and respects one from another host', async () => {
+    writeCorpus(4);
+    mkdirSync(out(), { recursive: true });
+    const gone = spawnSync(process.execPath, ['-e', '']).pid as number;
+    writeFileSync(out(LOCK_FILE), JSON.stringify({ pid: gone, host: hostname(), startedAt: '2026-12-01T00:00:00.000Z' }));
+    expect((await buildSite(options)).built).toBe(4);
+    expect(existsSync(out(LOCK_FILE))).toBe(false);
+    writeFileSync(out(LOCK_FILE), JSON.stringify({ pid: gone, host: `not-${hostname()}`, startedAt: '2026-12-01T00:00:00.000Z' }));
+    await expect(buildSite(options)).rejects.toThrow(/a build on not-.* holds .*\.alphanode-lock; if none is running there, remove that file/);
+  });
+
   it('builds the same site, byte for byte, on worker threads and on the main thread', async () => {
     writeCorpus(80);
     await buildSite({ ...options, outDir: 'with-workers', workers: 2 });
@@ -161,13 +182,13 @@ describe('buildSite', () => {
     const source = fileURLToPath(new URL('./build-site.ts', import.meta.url));
     writeFileSync(script, `import { buildSite } from ${JSON.stringify(source)};\nawait buildSite({ patterns: 'content/*.txt', cwd: ${JSON.stringify(dir)}, outDir: 'dist' });\n`);
     const child = spawn(process.execPath, ['--conditions=@alphanode/source', script], { stdio: 'ignore' });
-    // Kill as soon as some pages exist, so the run is cut off in the middle of writing.
+    // Kill as soon as some pages exist, so the run is cut off in the middle of writing; then wait
+    // until it is gone, as the next cron run would find it.
     await new Promise<void>((resolve) => {
       const poll = setInterval(() => {
         if (existsSync(out('posts')) && readdirSync(out('posts')).length > 20) {
           clearInterval(poll);
           child.kill('SIGKILL');
-          resolve();
         }
       }, 5);
       child.on('exit', () => {
@@ -175,6 +196,9 @@ describe('buildSite', () => {
         resolve();
       });
     });
+    expect(child.signalCode).toBe('SIGKILL');
+    // The killed run's lock is still there, and is taken over.
+    expect(existsSync(out(LOCK_FILE))).toBe(true);
     const { rules: _rules, ...withoutRules } = options;
     const summary = await buildSite(withoutRules);
     expect(summary.built + summary.unchanged).toBe(400);

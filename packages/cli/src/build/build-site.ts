@@ -6,6 +6,8 @@ import type { Diagnostic } from '@alphanode/parser';
 import { readFailureDiagnostic } from '@alphanode/parser/node';
 import fg from 'fast-glob';
 import { removeTempFiles, writeFileAtomic } from './atomic-write.ts';
+import { BuildError } from './build-error.ts';
+import { acquireBuildLock } from './build-lock.ts';
 import { writeListings } from './write-listings.ts';
 import { emptyManifest, readManifest, writeManifest, type Manifest, type ManifestPost } from './manifest.ts';
 import { removalPurge, runPageJob, type PageContext, type PageJob, type PageJobResult } from './page-job.ts';
@@ -68,7 +70,7 @@ interface Run {
 function compile(rules: string | object | undefined): CacheRulesEngine | undefined {
   if (rules === undefined) return undefined;
   const compiled = compileRules(rules as string);
-  if (!compiled.ok) throw new Error(`the cache rules do not compile:\n${compiled.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('\n')}`);
+  if (!compiled.ok) throw new BuildError('invalid-rules', `the cache rules do not compile:\n${compiled.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('\n')}`, false);
   return compiled.engine;
 }
 
@@ -117,7 +119,9 @@ async function removePost(run: Run, entry: ManifestPost, context: PageContext, s
  * not change is not read again, nothing unchanged is written, a removed post's pages go, and the
  * summary carries the purge plan for exactly what changed. Parsing and rendering run on worker
  * threads, a batch of files at a time. Every write is atomic and the manifest is written last, so
- * a run killed at any point leaves whole files and the next run completes it.
+ * a run killed at any point leaves whole files and the next run completes it. One build at a time
+ * writes an out dir: a second one started meanwhile (cron firing again) throws a retryable
+ * `BuildError` ('build-running'); rules that do not compile throw one too ('invalid-rules').
  *
  * @example
  * const summary = await buildSite({ patterns: 'content/**\/*.txt', outDir: 'dist' });
@@ -127,8 +131,17 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const start = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const outDir = path.resolve(cwd, options.outDir);
-  const settings: PageSettings = { ...DEFAULT_PAGE_SETTINGS, ...options.settings };
   const engine = compile(options.rules);
+  const release = acquireBuildLock(outDir);
+  try {
+    return await build(options, cwd, outDir, engine, start);
+  } finally {
+    release();
+  }
+}
+
+async function build(options: BuildOptions, cwd: string, outDir: string, engine: CacheRulesEngine | undefined, start: number): Promise<BuildSummary> {
+  const settings: PageSettings = { ...DEFAULT_PAGE_SETTINGS, ...options.settings };
   const strict = options.strict === true;
   const context: PageContext = { outDir, settings, engine, strict };
   const settingsHash = shortHash(JSON.stringify({ settings, rules: options.rules ?? null, target: options.target ?? null, strict }), 32);

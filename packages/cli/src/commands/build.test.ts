@@ -1,9 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import process from 'node:process';
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIo, repoDir, tempDir } from '../../test/helpers.ts';
 import { writeMixedPosts } from '../../test/posts.ts';
+import { LOCK_FILE } from '../build/build-lock.ts';
 import { runCli } from '../run-cli.ts';
 
 let dir = '';
@@ -30,6 +33,18 @@ describe('alphanode build', () => {
     const lines = io.out().trimEnd().split('\n');
     expect(lines).toHaveLength(1);
     expect(JSON.parse(lines[0] as string)).toMatchObject({ built: 0, unchanged: 3, skipped: 1, written: 0, purge: { keys: 0, urls: 0 } });
+  });
+
+  it('exits 75 (try again later) while another build writes the same --out, and 1 for rules that do not compile', async () => {
+    mkdirSync(path.join(dir, 'busy'), { recursive: true });
+    // This very process stands in for a build that is running.
+    writeFileSync(path.join(dir, 'busy', LOCK_FILE), JSON.stringify({ pid: process.pid, host: hostname(), startedAt: '2026-12-02T00:00:00.000Z' }));
+    const io = captureIo(dir);
+    expect(await runCli(['build', 'posts/*.txt', '--out', 'busy'], io)).toBe(75);
+    expect(io.err()).toMatch(/^alphanode build: another build \(pid \d+, since 2026-12-02T00:00:00.000Z\) is writing .*busy; run again when it ends$/m);
+    await writeFile(path.join(dir, 'bad-rules.yaml'), 'version: 1\nrules: []\n');
+    expect(await runCli(['build', 'posts/*.txt', '--out', 'other', '--rules', 'bad-rules.yaml'], io)).toBe(1);
+    expect(io.err()).toMatch(/^alphanode build: the cache rules do not compile:$/m);
   });
 
   it('says what is wrong with the command line', async () => {

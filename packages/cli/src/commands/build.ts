@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isTargetName } from '@alphanode/cache-rules';
-import { buildSite, type BuildOptions } from '../build/build-site.ts';
+import { BuildError } from '../build/build-error.ts';
+import { buildSite, type BuildOptions, type BuildSummary } from '../build/build-site.ts';
 import type { Command } from '../command.ts';
-import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../internal/exit-code.ts';
+import { EXIT_FAILED, EXIT_OK, EXIT_TEMPFAIL, EXIT_USAGE } from '../internal/exit-code.ts';
 import { parseOptions, usageError } from '../internal/parse-options.ts';
 import { createProgressBar, type ProgressBar } from '../internal/progress-bar.ts';
 import { writeDiagnostics } from '../internal/write-diagnostics.ts';
@@ -21,7 +22,8 @@ export const buildCommand: Command = {
     '  --json           one JSON summary line on stdout instead of the text summary',
     '',
     'A second run with nothing changed writes nothing. A bad post is reported as FILE:LINE:COL and',
-    'skipped (its previous page stays up); the rest is built. Exit 1 when any post has an error.',
+    'skipped (its previous page stays up); the rest is built. Exit 1 when any post has an error or',
+    'the rules do not compile, 75 when another build is writing the same --out (run again later).',
   ].join('\n'),
   async run(args, io) {
     const parsed = parseOptions(
@@ -50,7 +52,15 @@ export const buildCommand: Command = {
         for (; ticked < done; ticked++) progress.tick();
       };
     }
-    const summary = await buildSite(options);
+    let summary: BuildSummary;
+    try {
+      summary = await buildSite(options);
+    } catch (error) {
+      if (!(error instanceof BuildError)) throw error;
+      progress?.clear();
+      io.stderr.write(`alphanode build: ${error.message}\n`);
+      return error.retryable ? EXIT_TEMPFAIL : EXIT_FAILED;
+    }
     progress?.clear();
     const errors = summary.diagnostics.filter((d) => d.severity === 'error').length;
     const counts = { built: summary.built, unchanged: summary.unchanged, skipped: summary.skipped, removed: summary.removed, written: summary.written.length, errors, ms: Math.round(summary.ms) };

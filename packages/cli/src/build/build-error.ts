@@ -1,0 +1,17 @@
+export type BuildErrorCode = 'invalid-rules' | 'build-running';
+
+/**
+ * Why `buildSite` could not run at all (a bad post never throws: it is reported and skipped).
+ * `retryable` says whether running the same build again later can succeed.
+ */
+export class BuildError extends Error {
+  override readonly name = 'BuildError';
+  readonly code: BuildErrorCode;
+  readonly retryable: boolean;
+
+  constructor(code: BuildErrorCode, message: string, retryable: boolean) {
+    super(message);
+    this.code = code;
+    this.retryable = retryable;
+  }
+}
