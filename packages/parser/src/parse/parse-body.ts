@@ -84,6 +84,8 @@ export function parseBody(ctx: BodyContext, from: number, to: number): Block[] {
     }
   }
   closeCode();
-  for (let i = 0; i < lineOf.length; i++) ctx.locations.set('body', lineOf[i] as number, 1, i);
+  ctx.locations.later(() => {
+    for (let i = 0; i < lineOf.length; i++) ctx.locations.set('body', lineOf[i] as number, 1, i);
+  });
   return blocks;
 }

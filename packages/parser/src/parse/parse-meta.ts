@@ -1,7 +1,7 @@
 import type { DiagnosticCode } from '../diagnostic.ts';
 import { fieldForLine, subFieldAt } from '../format/meta-fields-index.ts';
 import { META_FIELDS, type MetaField, type SubField, type ValueKind } from '../format/meta-fields.ts';
-import { bulletDepth, bulletIndent } from '../format/bullet.ts';
+import { bulletDepth } from '../format/bullet.ts';
 import { BULLET, DEEP_BULLET, KEY_VALUE_SEPARATOR } from '../format/markers.ts';
 import type { ExtraValue, PostMeta } from '../schema/meta-schema.ts';
 import { quote, type DiagnosticsSink } from './diagnostics-sink.ts';
@@ -31,18 +31,29 @@ interface Context {
   locations: Locations;
   /** Where each object's bullets are, so that the positions of its keys can be found if asked for. */
   spans: ObjectSpan[];
+  /** The first line of the meta block, and the bullet depth of each of its lines, found once. */
+  from: number;
+  depths: Uint8Array;
 }
 
-function keyOf(line: string): string {
-  const indent = bulletIndent(line);
+/** Where the text of bullet line `at` starts. */
+const indentAt = (ctx: Context, at: number): number => (ctx.depths[at - ctx.from] === 2 ? DEEP_BULLET.length : BULLET.length);
+
+function keyOf(ctx: Context, at: number): string {
+  const line = ctx.lines[at] as string;
+  const indent = indentAt(ctx, at);
   const split = line.indexOf(KEY_VALUE_SEPARATOR, indent);
   return split < 0 ? line.slice(indent) : line.slice(indent, split);
 }
 
-/** Index of the first line at or after `from` that is not a bullet. */
-function bulletsEnd(lines: readonly string[], from: number, end: number): number {
+/** Index of the first line at or after `from` that is not a bullet; records the depth of those that are. */
+function bulletsEnd(ctx: Context, from: number, end: number): number {
   let at = from;
-  while (at < end && bulletDepth(lines[at] as string) !== 0) at++;
+  for (; at < end; at++) {
+    const depth = bulletDepth(ctx.lines[at] as string);
+    if (depth === 0) break;
+    ctx.depths[at - ctx.from] = depth;
+  }
   return at;
 }
 
@@ -67,7 +78,7 @@ function readObject(ctx: Context, field: ObjectField, from: number, to: number, 
   let reported: Set<string> | undefined;
   for (let at = from; at < to; at++) {
     const line = ctx.lines[at] as string;
-    const indent = bulletIndent(line);
+    const indent = indentAt(ctx, at);
     const split = line.indexOf(KEY_VALUE_SEPARATOR, indent);
     if (split < 0) {
       ctx.sink.add('error', 'malformed-bullet', `expected "key: value" in "${field.label}", found ${quote(line.slice(indent))}`, at, indent + 1, pathOf(field, index));
@@ -106,16 +117,20 @@ function readObject(ctx: Context, field: ObjectField, from: number, to: number, 
   return object;
 }
 
-/** Records where each known key's value starts in the bullets of every object read. */
-function recordKeys(ctx: Context): void {
-  for (const { field, from, to, index } of ctx.spans) recordSpan(ctx, field, from, to, objectKey(field, index));
+/** Records where each object of a list starts, and where each known key's value starts in every object read. */
+function recordObjects(ctx: Context): void {
+  for (const { field, from, to, index } of ctx.spans) {
+    if (index !== undefined) ctx.locations.set(`meta.${field.key}`, from, indentAt(ctx, from) + 1, index);
+    recordSpan(ctx, field, from, to, objectKey(field, index));
+  }
 }
 
 function recordSpan(ctx: Context, field: ObjectField, from: number, to: number, key: string): void {
   for (let at = from; at < to; at++) {
     const line = ctx.lines[at] as string;
-    const split = line.indexOf(KEY_VALUE_SEPARATOR, bulletIndent(line));
-    const sub = split < 0 ? undefined : subFieldAt(field, line, bulletIndent(line), split);
+    const indent = indentAt(ctx, at);
+    const split = line.indexOf(KEY_VALUE_SEPARATOR, indent);
+    const sub = split < 0 ? undefined : subFieldAt(field, line, indent, split);
     if (sub) ctx.locations.set(key, at, split + KEY_VALUE_SEPARATOR.length + 1, sub.key);
   }
 }
@@ -124,13 +139,11 @@ function recordSpan(ctx: Context, field: ObjectField, from: number, to: number, 
 function readObjects(ctx: Context, field: ObjectField, from: number, to: number, labelLine: number): unknown[] {
   const objects: unknown[] = [];
   if (from === to) return objects;
-  const first = keyOf(ctx.lines[from] as string);
-  const path = `meta.${field.key}`;
+  const first = keyOf(ctx, from);
   let start = from;
   for (let at = from + 1; at <= to; at++) {
-    if (at < to && keyOf(ctx.lines[at] as string) !== first) continue;
+    if (at < to && keyOf(ctx, at) !== first) continue;
     const index = objects.length;
-    ctx.locations.set(path, start, bulletIndent(ctx.lines[start] as string) + 1, index);
     objects.push(readObject(ctx, field, start, at, index, start === from ? labelLine : start));
     start = at;
   }
@@ -140,15 +153,15 @@ function readObjects(ctx: Context, field: ObjectField, from: number, to: number,
 function checkDepth(ctx: Context, field: MetaField, from: number, to: number): void {
   const expected = field.kind === 'objects' ? 2 : 1;
   for (let at = from; at < to; at++) {
-    if (bulletDepth(ctx.lines[at] as string) === expected) continue;
+    if (ctx.depths[at - ctx.from] === expected) continue;
     const want = expected === 2 ? 'four spaces' : 'two spaces';
     ctx.sink.add('warning', 'malformed-bullet', `bullets of "${field.label}" are indented by ${want}; this one is not (read as if it were)`, at, 1, ['meta', field.key]);
   }
 }
 
-function readList(lines: readonly string[], from: number, to: number): string[] {
+function readList(ctx: Context, from: number, to: number): string[] {
   const items = new Array<string>(to - from);
-  for (let at = from; at < to; at++) items[at - from] = (lines[at] as string).slice(bulletIndent(lines[at] as string));
+  for (let at = from; at < to; at++) items[at - from] = (ctx.lines[at] as string).slice(indentAt(ctx, at));
   return items;
 }
 
@@ -157,16 +170,20 @@ function readList(lines: readonly string[], from: number, to: number): string[] 
  * reported and left out, so the caller can still report everything else in the same pass.
  */
 export function parseMeta(lines: readonly string[], from: number, to: number, sink: DiagnosticsSink, locations: Locations): Partial<PostMeta> {
-  const ctx: Context = { lines, sink, locations, spans: [] };
-  // Registered once here: a closure per object would put readObject's variables on the heap.
-  locations.later(() => recordKeys(ctx));
+  const ctx: Context = { lines, sink, locations, spans: [], from, depths: new Uint8Array(to - from) };
   const meta: Record<string, unknown> = {};
   let extra: Record<string, ExtraValue> | undefined;
-  const seen = new Map<string, number>();
+  // Where each field's label is: for duplicate and missing fields now, for locations if asked.
+  const seen = new Map<MetaField, number>();
+  // Registered once here: a closure per object would put readObject's variables on the heap.
+  locations.later(() => {
+    for (const [field, at] of seen) locations.set('meta', at, field.label.length + 1, field.key);
+    recordObjects(ctx);
+  });
   let at = from;
   while (at < to) {
     const line = lines[at] as string;
-    const end = bulletsEnd(lines, at + 1, to);
+    const end = bulletsEnd(ctx, at + 1, to);
     const first = line.charCodeAt(0);
     if (first === 32 || first === 9) {
       const message = bulletDepth(line) === 0
@@ -184,14 +201,13 @@ export function parseMeta(lines: readonly string[], from: number, to: number, si
       at = end;
       continue;
     }
-    const firstSeen = seen.get(field.key);
+    const firstSeen = seen.get(field);
     if (firstSeen !== undefined) {
       sink.add('error', 'duplicate-field', `"${field.label}" appears again (first on line ${firstSeen + 1}); the first is kept`, at, 1, ['meta', field.key]);
       at = end;
       continue;
     }
-    seen.set(field.key, at);
-    locations.set('meta', at, field.label.length + 1, field.key);
+    seen.set(field, at);
     if (field.kind === 'scalar') {
       const raw = line.slice(field.label.length);
       const result = field.value === 'text' ? { ok: true as const, value: raw } : readValue(field.value, raw);
@@ -205,13 +221,13 @@ export function parseMeta(lines: readonly string[], from: number, to: number, si
       sink.add('error', 'label-not-alone', `"${field.label}" stands alone on its line with bullet lines below; found ${quote(line.slice(field.label.length))} after it`, at, field.label.length + 1, ['meta', field.key]);
     }
     checkDepth(ctx, field, at + 1, end);
-    if (field.kind === 'list') meta[field.key] = readList(lines, at + 1, end);
+    if (field.kind === 'list') meta[field.key] = readList(ctx, at + 1, end);
     else if (field.kind === 'object') meta[field.key] = readObject(ctx, field, at + 1, end, undefined, at);
     else meta[field.key] = readObjects(ctx, field, at + 1, end, at);
     at = end;
   }
   for (const field of META_FIELDS) {
-    if (seen.has(field.key) || field.optional) continue;
+    if (seen.has(field) || field.optional) continue;
     const hint = to === lines.length ? ' (the file ends inside the meta block: was it cut off?)' : '';
     sink.add('error', 'missing-field', `the meta block has no "${field.label}" field${hint}`, Math.max(to - 1, from), 1, ['meta', field.key]);
   }
