@@ -11,7 +11,7 @@ const env = process.env;
 const target = env['TARGET'] ?? 'generic';
 if (!isTargetName(target)) throw new Error(`TARGET must name a cache-rules target (generic, varnish, fastly, cloudflare, …); found "${target}"`);
 const purger = purgerFromEnv(env);
-const { app, problems } = await createApp({
+const { app, problems, site } = await createApp({
   target,
   purger,
   cacheRules: env['CACHE_RULES'] !== 'off',
@@ -21,9 +21,21 @@ const { app, problems } = await createApp({
 });
 for (const problem of problems) process.stderr.write(`${problem}\n`);
 
-const server = app.listen(Number(env['PORT'] ?? 8080), env['HOST'] ?? '127.0.0.1', () => {
+// Express 5 hands a listen error (a port in use) to this callback rather than throwing it.
+const server = app.listen(Number(env['PORT'] ?? 8080), env['HOST'] ?? '127.0.0.1', (error?: Error) => {
+  if (error) {
+    process.stderr.write(`cannot listen: ${error.message}\n`);
+    process.exitCode = 1;
+    return;
+  }
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : env['PORT'];
-  process.stdout.write(`serving on http://127.0.0.1:${port}/ (target ${target}, purger ${purger.name}${env['ADMIN_TOKEN'] ? '' : ', admin off: no ADMIN_TOKEN'})\n`);
+  const base = `http://127.0.0.1:${port}`;
+  process.stdout.write(`serving on ${base}/ (target ${target}, purger ${purger.name}${env['ADMIN_TOKEN'] ? '' : ', admin off: no ADMIN_TOKEN'})\n`);
+  const [slug] = site().posts.keys();
+  const [topic] = site().topics.keys();
+  if (slug !== undefined) process.stdout.write(`  a post:      ${base}/posts/${slug}\n  its JSON:    ${base}/posts/${slug}.json\n`);
+  if (topic !== undefined) process.stdout.write(`  a topic:     ${base}/topics/${topic}\n`);
+  process.stdout.write(`  log in:      ${base}/login?name=ada (a session cookie: pages turn private and greet you)\n  health:      ${base}/healthz\n`);
 });
 process.once('SIGTERM', () => server.close());

@@ -1,4 +1,4 @@
-// `pnpm demo`: builds the sample site from examples/content with the example cache rules, then
+// The sample site (half of `pnpm demo`): builds examples/content with the example cache rules, then
 // serves it on http://127.0.0.1:4321 (PORT to change) with the headers those rules decide.
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
@@ -18,6 +18,10 @@ process.stdout.write(`built ${summary.built}, unchanged ${summary.unchanged}, sk
 
 const port = Number(process.env.PORT ?? 4321);
 const server = serve(createSiteHandler({ dir, engine: compileRulesOrThrow(rules) }));
+server.once('error', (error) => {
+  process.stderr.write(`cannot listen: ${error.message}\n`);
+  process.exitCode = 1;
+});
 server.listen(port, '127.0.0.1', () => {
   const manifest = JSON.parse(readFileSync(`${dir}manifest.json`, 'utf8')) as { posts: Record<string, { slug: string }> };
   const [first] = Object.values(manifest.posts);
