@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -50,16 +50,9 @@ export function writeFileAtomic(outDir: string, relative: string, content: strin
   }
 }
 
-/** Removes the temp folder, with any files a run killed mid-write left in it; returns how many there were. */
-export function removeTempFiles(outDir: string): number {
+/** Removes the temp folder, with any files a run killed mid-write left in it. */
+export function removeTempFiles(outDir: string): void {
   const tempDir = path.join(outDir, TEMP_DIR);
-  let leftovers: string[];
-  try {
-    leftovers = readdirSync(tempDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile()).map((entry) => entry.name);
-  } catch {
-    return 0;
-  }
   rmSync(tempDir, { recursive: true, force: true });
   for (const dir of made) if (dir.startsWith(tempDir)) made.delete(dir);
-  return leftovers.length;
 }

@@ -145,10 +145,10 @@ async function build(options: BuildOptions, cwd: string, outDir: string, engine:
   const strict = options.strict === true;
   const context: PageContext = { outDir, settings, engine, strict };
   const settingsHash = shortHash(JSON.stringify({ settings, rules: options.rules ?? null, target: options.target ?? null, strict }), 32);
+  // Empty on a first run, or when the settings changed: then nothing from before is trusted.
   const previous = await readManifest(outDir, settingsHash);
-  const trust = previous.settings === settingsHash;
   const summary: BuildSummary = { built: 0, unchanged: 0, skipped: 0, removed: 0, written: [], diagnostics: [], purge: { keys: [], urls: [] }, ms: 0 };
-  const run: Run = { previous, next: emptyManifest(settingsHash), summary, purgeKeys: new Set(), purgeUrls: new Set(), changed: !trust, listingsChanged: !trust };
+  const run: Run = { previous, next: emptyManifest(settingsHash), summary, purgeKeys: new Set(), purgeUrls: new Set(), changed: false, listingsChanged: false };
   removeTempFiles(outDir);
 
   const files = (await fg([options.patterns].flat(), { cwd, onlyFiles: true })).sort();
@@ -158,7 +158,7 @@ async function build(options: BuildOptions, cwd: string, outDir: string, engine:
   const registry = createSlugRegistry(Object.values(previous.posts).filter((entry) => current.has(entry.file)));
   let pool: WorkerPool | undefined;
   try {
-    const readBatch = (at: number) => files.slice(at, at + BATCH).map((file) => readSourceState(path.resolve(cwd, file), settingsHash, previous.posts[file], trust));
+    const readBatch = (at: number) => files.slice(at, at + BATCH).map((file) => readSourceState(path.resolve(cwd, file), settingsHash, previous.posts[file]));
     let states = readBatch(0);
     for (let at = 0; at < files.length; at += BATCH) {
       const batch = files.slice(at, at + BATCH);
@@ -195,6 +195,7 @@ async function build(options: BuildOptions, cwd: string, outDir: string, engine:
   if (removed.length > 0) run.changed = run.listingsChanged = true;
   // Listings show each post's slug, title and topic only: when none of those moved, rendering every
   // listing again to find that nothing changed is the slowest part of a rebuild.
+  // No previous listings: a first run, or new settings (the manifest then reads as empty).
   if (run.listingsChanged || Object.keys(previous.listings).length === 0) {
     const written = await writeListings({ outDir, settings, engine, target: options.target ?? 'netlify', previous: previous.listings, posts: Object.values(run.next.posts) });
     run.next.listings = written.listings;
