@@ -15,9 +15,33 @@ export interface CacheRulesMiddlewareOptions {
 type Next = (error?: unknown) => void;
 type WriteHead = ServerResponse['writeHead'];
 
-function headersArgument(rest: unknown[]): OutgoingHttpHeaders | undefined {
-  const last = rest.at(-1);
-  return last != null && typeof last === 'object' && !Array.isArray(last) ? (last as OutgoingHttpHeaders) : undefined;
+/**
+ * Moves the headers a handler gave to `writeHead` onto the response, the way Node itself applies
+ * them once any header was set (an object: setHeader per key; a flat `[k, v, k, v]` list or a list
+ * of `[k, v]` pairs: remove each name, then append). Afterwards `getHeader` sees every header the
+ * response will carry, whichever of Node's documented forms set it, so nothing reaches the wire
+ * unread: a Set-Cookie passed in a form we did not parse once let a shared cache store a session.
+ */
+function applyPassedHeaders(res: ServerResponse, headers: unknown): void {
+  if (headers == null || typeof headers !== 'object') return;
+  if (!Array.isArray(headers)) {
+    for (const [name, value] of Object.entries(headers as OutgoingHttpHeaders)) {
+      if (name && value !== undefined) res.setHeader(name, value);
+    }
+    return;
+  }
+  const pairs: Array<[string, unknown]> = [];
+  if (headers.length > 0 && Array.isArray(headers[0])) {
+    for (const entry of headers as unknown[][]) pairs.push([String(entry[0]), entry[1]]);
+  } else {
+    // Node refuses an odd-length list (ERR_INVALID_ARG_VALUE); so do we, before anything is sent.
+    if (headers.length % 2 !== 0) throw new TypeError('writeHead: a flat header list needs an even length');
+    for (let i = 0; i < headers.length; i += 2) pairs.push([String(headers[i]), headers[i + 1]]);
+  }
+  for (const [name] of pairs) res.removeHeader(name);
+  for (const [name, value] of pairs) {
+    if (name) res.appendHeader(name, Array.isArray(value) ? value.map(String) : String(value));
+  }
 }
 
 // The response headers decide reads: a response that sets a cookie is never shared, and rules may
@@ -25,16 +49,11 @@ function headersArgument(rest: unknown[]): OutgoingHttpHeaders | undefined {
 // response, is most of what the middleware costs.
 const READ = ['set-cookie', 'content-type'] as const;
 
-function responseHeaders(res: ServerResponse, passed: OutgoingHttpHeaders | undefined): Record<string, string | string[]> {
+function responseHeaders(res: ServerResponse): Record<string, string | string[]> {
   const out: Record<string, string | string[]> = {};
-  const add = (name: string, value: unknown) => {
+  for (const name of READ) {
+    const value = res.getHeader(name);
     if (value !== undefined) out[name] = Array.isArray(value) ? value.map(String) : String(value);
-  };
-  for (const name of READ) add(name, res.getHeader(name));
-  // Headers given to writeHead win over setHeader, as Node sends them.
-  if (passed) for (const [name, value] of Object.entries(passed)) {
-    const lower = name.toLowerCase();
-    if (lower === READ[0] || lower === READ[1]) add(lower, value);
   }
   return out;
 }
@@ -52,19 +71,17 @@ export function cacheRulesMiddleware(engine: CacheRulesEngine, options: CacheRul
     const writeHead = res.writeHead as (...args: unknown[]) => ServerResponse;
     // Node writes the head through writeHead on every path (res.end, res.write, explicit calls).
     res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]): ServerResponse {
-      const passed = headersArgument(rest);
+      // writeHead(status, headers?) or writeHead(status, statusMessage, headers?).
+      const message = typeof rest[0] === 'string' ? rest[0] : undefined;
+      applyPassedHeaders(res, message === undefined ? rest[0] : rest[1]);
       const post = options.post?.(req, res);
       const decision = engine.decide(
         { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers },
-        { target: options.target, response: { status: statusCode, headers: responseHeaders(res, passed) }, ...(post === undefined ? {} : { post }) },
+        { target: options.target, response: { status: statusCode, headers: responseHeaders(res) }, ...(post === undefined ? {} : { post }) },
       );
       options.onDecision?.(decision, req);
-      for (const [name, value] of Object.entries(decision.headers)) {
-        // Headers given to writeHead win over setHeader, so ours must replace them there too.
-        if (passed) for (const key of Object.keys(passed)) if (key.toLowerCase() === name.toLowerCase()) delete passed[key];
-        res.setHeader(name, value);
-      }
-      return writeHead.call(this, statusCode, ...rest);
+      for (const [name, value] of Object.entries(decision.headers)) res.setHeader(name, value);
+      return message === undefined ? writeHead.call(this, statusCode) : writeHead.call(this, statusCode, message);
     } as WriteHead;
     next();
   };
