@@ -7,6 +7,7 @@ const runtimeSources = [
   'packages/parser/src/**/*.ts',
   'packages/cache-rules/src/**/*.ts',
   'packages/renderer/src/**/*.ts',
+  'packages/site/src/**/*.ts',
   'packages/cli/src/generate/**/*.ts',
   'examples/edge/src/**/*.ts',
 ];
@@ -14,6 +15,7 @@ const runtimeSources = [
 const nodeSources = [
   'packages/*/src/node/**',
   'packages/*/src/express/**',
+  'packages/site/src/build/**',
   'packages/*/src/**/*.test.ts',
   'examples/edge/src/build-posts.ts',
   'examples/edge/src/bundle-worker.ts',

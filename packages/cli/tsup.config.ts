@@ -2,8 +2,7 @@ import { defineConfig } from 'tsup';
 
 export default defineConfig([
   {
-    // The build's worker thread is its own file, loaded by path beside dist/index.js.
-    entry: { index: 'src/index.ts', generate: 'src/generate/index.ts', 'build/render-worker': 'src/build/render-worker.ts' },
+    entry: { index: 'src/index.ts', generate: 'src/generate/index.ts' },
     format: ['esm', 'cjs'],
     shims: true,
     dts: true,

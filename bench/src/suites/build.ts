@@ -25,7 +25,7 @@ const node = (args: string[]) => execFileSync(process.execPath, ['--conditions=@
 
 /**
  * One build in a fresh process, as a cron job would run it, its own peak RSS included. It runs the
- * published build of the CLI (dist/, which `pnpm bench` builds first), not the TypeScript source:
+ * published build of `@alphanode/site` (dist/, which `pnpm bench` builds first), not the TypeScript source:
  * start-up and memory are part of the figure.
  */
 function buildInChild(dir: string): ChildRun {

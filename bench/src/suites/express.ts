@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { postSlug } from '@alphanode/cache-rules';
 import { findVarnishd, startVarnish } from '@alphanode/example-express';
 import { parsePost } from '@alphanode/parser';
+import { slugify } from '@alphanode/site';
 import autocannon from 'autocannon';
 import type { Suite } from '../suite.ts';
 
@@ -58,13 +58,16 @@ async function stopExample(child: ChildProcess): Promise<void> {
   if (child.exitCode == null) child.kill('SIGKILL');
 }
 
-/** Every post page in turn, as anonymous visitors: the traffic a cache in front would absorb. */
+/**
+ * Every post page in turn, as anonymous visitors: the traffic a cache in front would absorb. The
+ * sample titles are distinct, so each page is at its title's slug (no collision suffix).
+ */
 function postPaths(): string[] {
   return readdirSync(content)
     .filter((name) => name.endsWith('.txt'))
     .flatMap((name) => {
       const result = parsePost(readFileSync(`${content}${name}`, 'utf8'));
-      return result.ok ? [`/posts/${postSlug(result.post)}`] : [];
+      return result.ok ? [`/posts/${slugify(result.post.title)}`] : [];
     });
 }
 

@@ -6,9 +6,10 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { compileRules, formatRulesDiagnostic, postSlug } from '@alphanode/cache-rules';
-import { formatDiagnostic } from '@alphanode/parser';
+import { compileRules, formatRulesDiagnostic } from '@alphanode/cache-rules';
+import { formatDiagnostic, type Post } from '@alphanode/parser';
 import { loadPosts } from '@alphanode/parser/node';
+import { assignSlugs, siteRoutesFor, slugify } from '@alphanode/site';
 import type { Asset, SiteData, SitePost } from './site-data.ts';
 
 export interface CollectOptions {
@@ -22,6 +23,8 @@ export interface CollectResult {
   data: SiteData;
   /** One line per problem, `FILE:LINE:COL: severity code: message`; the data leaves those posts out. */
   errors: string[];
+  /** One line per post served under another slug than its title's, because an earlier file's title gives the same one. */
+  warnings: string[];
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -40,27 +43,27 @@ export async function collectSiteData(options: CollectOptions): Promise<CollectR
   const compiled = compileRules(rulesYaml, { file: options.rulesFile });
   for (const d of compiled.diagnostics) if (d.severity === 'error') errors.push(formatRulesDiagnostic(d));
 
-  const posts: SitePost[] = [];
-  const owners = new Map<string, string>();
+  const parsed: { file: string; post: Post }[] = [];
   for await (const { file, result } of loadPosts('*.txt', { cwd: options.contentDir })) {
-    if (!result.ok) {
-      for (const d of result.diagnostics) if (d.severity === 'error') errors.push(formatDiagnostic(d));
-      continue;
-    }
-    // The slug must be the one purgePlan computes from the title, or a purge would miss the page, so a
-    // clash is an error to fix in the content rather than a name to make up.
-    const slug = postSlug(result.post);
-    const owner = owners.get(slug);
-    if (owner !== undefined) {
-      errors.push(`${file}:1:1: error duplicate-slug: the title gives the slug "${slug}", already taken by ${owner}`);
-      continue;
-    }
-    owners.set(slug, file);
-    posts.push({ slug, file, post: result.post });
+    if (result.ok) parsed.push({ file, post: result.post });
+    else for (const d of result.diagnostics) if (d.severity === 'error') errors.push(formatDiagnostic(d));
   }
+  // Slugs as the build gives them: of two titles with one slug, the smaller file name keeps it and
+  // the other gets it with a hash of its file name, the same whatever order the files are read in.
+  const { slugs, collisions } = assignSlugs(parsed.map(({ file, post }) => ({ id: file, base: slugify(post.title) })));
+  let routes = siteRoutesFor(undefined);
+  try {
+    routes = siteRoutesFor(compiled.ok ? compiled.engine : undefined);
+  } catch (error) {
+    errors.push(`${options.rulesFile}:1:1: error invalid-post-path: ${(error as Error).message}`);
+  }
+  const warnings = collisions.flatMap((collision) =>
+    collision.ids.slice(1).map((file, i) => `${file}:1:1: warning duplicate-slug: the title gives the slug "${collision.base}", as ${collision.ids[0]}'s does; this post is served at ${routes.postUrl(collision.slugs[i + 1] as string)}`),
+  );
+  const posts: SitePost[] = parsed.map(({ file, post }) => ({ slug: slugs.get(file) as string, file, post }));
   posts.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const data: SiteData = { siteName: options.siteName ?? 'alphanode sample site', rulesYaml, posts, assets: [await stylesheet()] };
-  return { data, errors };
+  return { data, errors, warnings };
 }
 
 /** Writes the data as an ES module (JSON is valid JavaScript), atomically, so a bundler never reads half a file. */
@@ -76,8 +79,8 @@ export async function writeSiteData(data: SiteData, outFile: string = DEFAULT_OU
 async function main(): Promise<void> {
   const examples = path.join(here, '..', '..');
   const started = performance.now();
-  const { data, errors } = await collectSiteData({ contentDir: path.join(examples, 'content'), rulesFile: path.join(examples, 'rules.yaml') });
-  for (const line of errors) process.stderr.write(`${line}\n`);
+  const { data, errors, warnings } = await collectSiteData({ contentDir: path.join(examples, 'content'), rulesFile: path.join(examples, 'rules.yaml') });
+  for (const line of [...errors, ...warnings]) process.stderr.write(`${line}\n`);
   await writeSiteData(data);
   const ms = Math.round(performance.now() - started);
   process.stdout.write(`wrote ${data.posts.length} posts and ${data.assets.length} asset(s) to ${path.relative(process.cwd(), DEFAULT_OUT_FILE)} in ${ms} ms\n`);

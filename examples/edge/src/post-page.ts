@@ -7,16 +7,16 @@ const SIMILAR_LIMIT = 5;
 
 /**
  * A post's page, rendered on request. The renderer escapes every value from the post and drops
- * URLs it refuses; related posts come from the site's similar index and link by slug.
+ * URLs it refuses; related posts come from the site's similar index and link to their pages.
  */
 export function renderPostPage(site: Site, slug: string, post: Post): string {
   const similar = site.similar.similar(post, { limit: SIMILAR_LIMIT }).map((hit) => {
     const item = site.corpus[hit.position];
-    return item === undefined ? { title: hit.post.title } : { title: item.post.title, href: `/posts/${item.slug}` };
+    return item === undefined ? { title: hit.post.title } : { title: item.post.title, href: site.routes.postUrl(item.slug) };
   });
   return renderPost(post, {
     siteName: site.siteName,
-    path: `/posts/${slug}`,
+    path: site.routes.postUrl(slug),
     stylesheets: site.stylesheets,
     similar,
     ...(site.baseUrl === undefined ? {} : { baseUrl: site.baseUrl }),

@@ -1,7 +1,7 @@
 import type { Decision } from '@alphanode/cache-rules';
 import type { Post } from '@alphanode/parser';
 import { etagFor } from '@alphanode/renderer';
-import { renderIndexPage, renderTopicPage } from './listing-page.ts';
+import { renderHomePage, renderTopicPage, type ListingPageOptions } from '@alphanode/site';
 import { renderPostJson, renderPostPage } from './post-page.ts';
 import { routeOf } from './route.ts';
 import type { Site } from './site.ts';
@@ -18,23 +18,26 @@ const HTML = 'text/html; charset=utf-8';
 const NOT_FOUND: Page = { status: 404, contentType: 'text/plain; charset=utf-8', body: 'not found\n' };
 const NOT_ALLOWED: Page = { status: 405, contentType: 'text/plain; charset=utf-8', body: 'method not allowed\n' };
 
+const listingOptions = (site: Site): ListingPageOptions => ({ routes: site.routes, siteName: site.siteName, stylesheets: site.stylesheets });
+
 function pageFor(pathname: string, site: Site): Page {
-  const route = routeOf(pathname);
+  const route = routeOf(pathname, site.routes);
   switch (route.kind) {
-    case 'index':
-      return { status: 200, contentType: HTML, body: renderIndexPage(site) };
+    case 'home':
+      return { status: 200, contentType: HTML, body: renderHomePage(site.listings, listingOptions(site)) };
     case 'health':
       return { status: 200, contentType: 'text/plain; charset=utf-8', body: 'ok\n' };
     case 'post': {
       const item = site.posts.get(route.slug);
       if (item === undefined) return NOT_FOUND;
-      return route.format === 'json'
-        ? { status: 200, contentType: 'application/json; charset=utf-8', body: renderPostJson(item.post), post: item.post }
-        : { status: 200, contentType: HTML, body: renderPostPage(site, item.slug, item.post), post: item.post };
+      if (route.representation === 0) return { status: 200, contentType: HTML, body: renderPostPage(site, item.slug, item.post), post: item.post };
+      // The rules' other post paths: the worker makes the post's JSON, and nothing else.
+      if (!(site.routes.postPatterns[route.representation] ?? '').endsWith('.json')) return NOT_FOUND;
+      return { status: 200, contentType: 'application/json; charset=utf-8', body: renderPostJson(item.post), post: item.post };
     }
     case 'topic': {
-      const topic = site.topics.get(route.topic);
-      return topic === undefined ? NOT_FOUND : { status: 200, contentType: HTML, body: renderTopicPage(site, topic) };
+      const topic = site.topics.get(route.slug);
+      return topic === undefined ? NOT_FOUND : { status: 200, contentType: HTML, body: renderTopicPage(topic, listingOptions(site)) };
     }
     case 'asset': {
       const asset = site.assets.get(route.path);

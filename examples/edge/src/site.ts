@@ -1,13 +1,7 @@
-import { compileRulesOrThrow, postSlug, type CacheRulesEngine, type TargetName } from '@alphanode/cache-rules';
+import { compileRulesOrThrow, type CacheRulesEngine, type TargetName } from '@alphanode/cache-rules';
 import { createSimilarIndex, type SimilarIndex } from '@alphanode/renderer';
+import { assignTopicSlugs, createListings, siteRoutesFor, type Listings, type SiteRoutes, type TopicListing } from '@alphanode/site';
 import type { Asset, SiteData, SitePost } from './site-data.ts';
-
-/** A topic and the posts in it, by title. */
-export interface Topic {
-  name: string;
-  slug: string;
-  posts: SitePost[];
-}
 
 /** The site data indexed for serving: built once per isolate, read by every request. */
 export interface Site {
@@ -16,12 +10,16 @@ export interface Site {
   /** Origin of the deployed site, for canonical URLs; none when not configured. */
   baseUrl: string | undefined;
   engine: CacheRulesEngine;
+  /** Every URL of the site, from the rules' `post.path`: the same map the build and the purge plan use. */
+  routes: SiteRoutes;
+  /** By slug. */
   posts: ReadonlyMap<string, SitePost>;
   /** Every post in data order: `similar` answers with positions in this list. */
   corpus: readonly SitePost[];
-  /** Every post, by title: the home page's order. */
-  byTitle: readonly SitePost[];
-  topics: ReadonlyMap<string, Topic>;
+  /** The home page's entries and each topic's. */
+  listings: Listings;
+  /** Topic slug → its listing. */
+  topics: ReadonlyMap<string, TopicListing>;
   assets: ReadonlyMap<string, Asset>;
   stylesheets: string[];
   similar: SimilarIndex;
@@ -33,35 +31,23 @@ export interface SiteOptions {
 }
 
 /**
- * A topic's URL slug. It must fold exactly as the rules fold `{post.meta.topic}` into a purge key,
- * so that the listing's key (`topic:{topic}`, from its URL) is the key its posts carry; postSlug is
- * that folding.
+ * Indexes the data. Topic slugs come from `assignTopicSlugs`, as the build's do. Compiling the
+ * rules can throw (a `CacheRulesError`), but the build compiled them already.
  */
-export function topicSlug(topic: string): string {
-  return postSlug({ title: topic });
-}
-
-const byTitle = (a: SitePost, b: SitePost): number => a.post.title.localeCompare(b.post.title, 'en') || (a.slug < b.slug ? -1 : 1);
-
-/** Indexes the data. Compiling the rules can throw (a `CacheRulesError`), but the build compiled them already. */
 export function createSite(data: SiteData, options: SiteOptions): Site {
-  const sorted = [...data.posts].sort(byTitle);
-  const topics = new Map<string, Topic>();
-  for (const item of sorted) {
-    const slug = topicSlug(item.post.meta.topic);
-    const topic = topics.get(slug) ?? { name: item.post.meta.topic, slug, posts: [] };
-    topic.posts.push(item);
-    topics.set(slug, topic);
-  }
+  const engine = compileRulesOrThrow(data.rulesYaml);
+  const topicSlugs = assignTopicSlugs(data.posts.map((item) => item.post.meta.topic)).slugs;
+  const listings = createListings(data.posts.map(({ slug, post }) => ({ slug, title: post.title, topic: post.meta.topic })), topicSlugs);
   return {
     siteName: data.siteName,
     target: options.target,
     baseUrl: options.baseUrl,
-    engine: compileRulesOrThrow(data.rulesYaml),
+    engine,
+    routes: siteRoutesFor(engine),
     posts: new Map(data.posts.map((item) => [item.slug, item])),
     corpus: data.posts,
-    byTitle: sorted,
-    topics,
+    listings,
+    topics: new Map(listings.topics.map((topic) => [topic.slug, topic])),
     assets: new Map(data.assets.map((asset) => [asset.path, asset])),
     stylesheets: data.assets.filter((asset) => asset.contentType.startsWith('text/css')).map((asset) => asset.path),
     similar: createSimilarIndex(data.posts.map((item) => item.post)),

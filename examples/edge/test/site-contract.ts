@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parsePostOrThrow } from '@alphanode/parser';
+import { assignTopicSlugs } from '@alphanode/site';
 import { describe, expect, it } from 'vitest';
 import type { SiteData } from '../src/site-data.ts';
-import { topicSlug } from '../src/site.ts';
 
 /** How a contract run reaches the worker: a path and init in, the worker's Response out. */
 export interface ContractTarget {
@@ -20,6 +20,8 @@ const STRONG_ETAG = /^"[0-9a-f]+-[0-9a-f]+"$/;
  * like honojs's runtime tests: the same assertions against each.
  */
 export function describeSiteContract(runtime: string, target: () => ContractTarget): void {
+  /** A topic's URL slug, as the worker (and the build) assign them. */
+  const topicSlug = (topic: string): string => assignTopicSlugs(target().data.posts.map((item) => item.post.meta.topic)).slugs.get(topic) as string;
   const first = () => {
     const item = target().data.posts[0];
     if (item === undefined) throw new Error('the site data has no posts');
@@ -38,7 +40,7 @@ export function describeSiteContract(runtime: string, target: () => ContractTarg
       expect(response.headers.get('vary')).toBe('Accept-Encoding, Authorization');
       expect(response.headers.get('etag')).toMatch(STRONG_ETAG);
       const body = await response.text();
-      expect(body.match(/href="\/posts\/[a-z0-9._-]+"/g)?.length).toBe(target().data.posts.length);
+      expect(body.match(/href="\/posts\/[a-z0-9-]+"/g)?.length).toBe(target().data.posts.length);
       expect(target().data.posts.length).toBe(32);
     });
 

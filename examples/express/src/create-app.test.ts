@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { stableHash } from '@alphanode/cache-rules';
 import { parsePostOrThrow } from '@alphanode/parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type ExampleApp } from './create-app.ts';
@@ -172,8 +174,7 @@ describe('POST /admin/purge', () => {
     expect(response.headers.get('cache-control')).toBe('private, no-store');
     const body = await response.json();
     expect(body.change).toBe('unchanged');
-    expect(body.plan.keys).toEqual([`post-${SLUG}`]);
-    expect(body.plan.urls).toEqual([`/posts/${SLUG}`, `/posts/${SLUG}.json`]);
+    expect(body.plan).toEqual({ urls: [`/posts/${SLUG}`, `/posts/${SLUG}.json`], keys: [`post-${SLUG}`], urlsWithoutKey: [] });
     expect(body.purge).toEqual({ ok: true, purger: 'dry-run', dryRun: true, requests: [], responses: [] });
   });
 
@@ -183,16 +184,26 @@ describe('POST /admin/purge', () => {
     const response = await admin(edited, 'text/plain');
     const body = await response.json();
     expect([response.status, body.ok, body.slug, body.change]).toEqual([200, true, SLUG, 'changed']);
-    expect(body.plan.keys).toEqual([`post-${SLUG}`]);
+    // The text changed, not the title: the listings are the same bytes, so only the post's URLs go.
+    expect(body.plan).toEqual({ urls: [`/posts/${SLUG}`, `/posts/${SLUG}.json`], keys: [`post-${SLUG}`], urlsWithoutKey: [] });
     const after = await (await get(`/posts/${SLUG}`)).text();
     expect(before).toContain('developer experience also matters.');
     expect(after).toContain('developer experience matters even more.');
     const retitled = edited.replace(/^production checklist for improving asset delivery in python services$/m, 'a brand new post');
     const added = await (await admin(retitled, 'text/plain')).json();
     expect(added.change).toBe('added');
-    expect(added.plan.keys).toEqual(['post-a-brand-new-post', `topic-${TOPIC}`, 'stack-python-services', 'stack-backend', 'stack-python']);
-    expect(added.plan.urls).toEqual(['/posts/a-brand-new-post', '/posts/a-brand-new-post.json']);
+    // Exactly what changed: the new post's URLs (a cache may hold a 404 for them), the home page and
+    // its topic's page, which now list it. Its topic and stack keys are left out: unchanged pages
+    // carry them too, and purging them would evict those.
+    expect(added.plan).toEqual({
+      urls: ['/', '/posts/a-brand-new-post', '/posts/a-brand-new-post.json', `/topics/${TOPIC}`],
+      keys: ['post-a-brand-new-post'],
+      urlsWithoutKey: ['/', '/posts/a-brand-new-post', '/posts/a-brand-new-post.json', `/topics/${TOPIC}`],
+    });
     expect((await get('/posts/a-brand-new-post')).status).toBe(200);
+    expect(await (await get(`/topics/${TOPIC}`)).text()).toContain('href="/posts/a-brand-new-post"');
+    // The same text again changes no bytes: nothing to purge.
+    expect((await (await admin(retitled, 'text/plain')).json()).plan).toEqual({ urls: [], keys: [], urlsWithoutKey: [] });
   });
 
   it('reports a post that does not parse, and a slug it does not know, as data', async () => {
@@ -205,6 +216,26 @@ describe('POST /admin/purge', () => {
     expect([unknown.status, (await unknown.json()).code]).toEqual([404, 'unknown-post']);
     const empty = await admin('{}', 'application/json');
     expect([empty.status, (await empty.json()).code]).toEqual([400, 'missing-post']);
+  });
+});
+
+describe('two posts whose titles give one slug', () => {
+  it('serves both, the smaller file name at the slug and the other under a hash of its name, and says so', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'alphanode-express-'));
+    try {
+      const text = readFileSync(POST_FILE, 'utf8');
+      writeFileSync(path.join(dir, 'b.txt'), text);
+      writeFileSync(path.join(dir, 'a.txt'), text);
+      const other = `${SLUG}-${stableHash('b.txt')}`;
+      const app = await createApp({ contentDir: dir });
+      expect([...app.site().posts.values()].map((entry) => [entry.id, entry.slug])).toEqual([['a.txt', SLUG], ['b.txt', other]]);
+      expect(app.problems).toEqual([`post b.txt: its title gives the slug "${SLUG}", as a.txt's does; it is served at /posts/${other}`]);
+      const { url, close: closeOther } = await listen(app.app);
+      expect([(await fetch(`${url}/posts/${SLUG}`)).status, (await fetch(`${url}/posts/${other}.json`)).status]).toEqual([200, 200]);
+      await closeOther();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

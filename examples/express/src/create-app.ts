@@ -2,14 +2,14 @@ import { compileRulesOrThrow, type Decision, type TargetName } from '@alphanode/
 import { cacheRulesMiddleware } from '@alphanode/cache-rules/express';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { IncomingMessage } from 'node:http';
+import { ifNoneMatch, siteRoutesFor, type SlugCollision } from '@alphanode/site';
 import { purgeRoute } from './admin/purge-route.ts';
-import { ifNoneMatch } from './http/etag-match.ts';
 import { viewerFrom, SESSION_COOKIE } from './http/session.ts';
 import { DEFAULT_ASSETS_DIR, DEFAULT_CONTENT_DIR, DEFAULT_RULES_FILE, loadContent, readFolder, readText } from './load-options.ts';
 import { dryRunPurger } from './purgers/dry-run.ts';
 import type { Purger } from './purgers/purger.ts';
 import { createAssets } from './site/assets.ts';
-import { createSite, page, renderListingFor, renderPostPage, type Page, type Site } from './site/site.ts';
+import { createSite, page, renderHomeFor, renderPostPage, renderTopicFor, type Page, type Site } from './site/site.ts';
 
 export interface AppOptions {
   /** A folder of `*.txt` posts; default the sample corpus in `examples/content`. */
@@ -36,7 +36,7 @@ export interface ExampleApp {
   app: Express;
   /** The site being served now (replaced when `POST /admin/purge` brings a changed post). */
   site(): Site;
-  /** Posts and assets that could not be served, with why. */
+  /** Posts and assets that could not be served, and posts or topics served under a suffixed slug, with why. */
   problems: string[];
 }
 
@@ -49,6 +49,12 @@ function send(req: Request, res: Response, page: Page): void {
   }
   res.setHeader('content-length', Buffer.byteLength(page.body));
   res.status(200).end(page.body);
+}
+
+function collisionProblems(kind: 'post' | 'topic', collisions: readonly SlugCollision[], urlOf: (slug: string) => string): string[] {
+  return collisions.flatMap((collision) =>
+    collision.ids.slice(1).map((id, i) => `${kind} ${id}: its title gives the slug "${collision.base}", as ${collision.ids[0]}'s does; it is served at ${urlOf(collision.slugs[i + 1] as string)}`),
+  );
 }
 
 function notFound(_req: Request, res: Response): void {
@@ -70,11 +76,13 @@ export async function createApp(options: AppOptions = {}): Promise<ExampleApp> {
   const [content, assetFiles] = await Promise.all([loadContent(options.contentDir ?? DEFAULT_CONTENT_DIR), readFolder(options.assetsDir ?? DEFAULT_ASSETS_DIR)]);
   const { assets, refused } = createAssets(assetFiles);
   const stylesheet = [...assets.keys()].find((name) => name.endsWith('.css'));
-  const built = createSite(content.posts, stylesheet ? `/assets/${stylesheet}` : '/assets/missing.css');
+  const routes = siteRoutesFor(engine);
+  const built = createSite(content.posts, { routes, stylesheet: stylesheet ? `/assets/${stylesheet}` : '/assets/missing.css' });
   let site = built.site;
   const problems = [
     ...content.diagnostics.map((d) => `${d.file ?? '?'}:${d.line}:${d.column}: ${d.code}: ${d.message}`),
-    ...built.duplicates.map((slug) => `two posts have the slug "${slug}"; only the first is served`),
+    ...collisionProblems('post', built.collisions.posts, routes.postUrl),
+    ...collisionProblems('topic', built.collisions.topics, routes.topicUrl),
     ...refused.map((name) => `asset ${name} has no content hash in its name (name.<hex>.ext), so it is not served as immutable`),
   ];
 
@@ -88,25 +96,6 @@ export async function createApp(options: AppOptions = {}): Promise<ExampleApp> {
 
   app.get('/healthz', (_req, res) => {
     res.type('text/plain').end('ok\n');
-  });
-  app.get('/', (req, res) => {
-    const viewer = viewerFrom(req.headers.cookie);
-    send(req, res, viewer === undefined ? site.home : page(renderListingFor(site, '/', viewer) as string));
-  });
-  app.get('/topics/:topic', (req, res, next) => {
-    const topic = site.topics.get(req.params.topic);
-    if (!topic) return next();
-    const viewer = viewerFrom(req.headers.cookie);
-    send(req, res, viewer === undefined ? topic.page : page(renderListingFor(site, req.path, viewer) as string));
-  });
-  app.get('/posts/:name', (req, res, next) => {
-    const json = req.params.name.endsWith('.json');
-    const entry = site.posts.get(json ? req.params.name.slice(0, -'.json'.length) : req.params.name);
-    if (!entry) return next();
-    res.locals['post'] = entry.post;
-    const viewer = viewerFrom(req.headers.cookie);
-    if (json || viewer === undefined) return send(req, res, json ? entry.json : entry.html);
-    send(req, res, page(renderPostPage(entry.post, entry.slug, site.stylesheet, viewer)));
   });
   app.get('/assets/:file', (req, res, next) => {
     const asset = assets.get(req.params.file);
@@ -122,6 +111,27 @@ export async function createApp(options: AppOptions = {}): Promise<ExampleApp> {
   app.get('/logout', (_req, res) => {
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.redirect(303, '/');
+  });
+  // Every page of the site: the site's routes say what a path shows (home, a topic, a post or one of
+  // its representations), so this server and the build agree on every URL.
+  app.use((req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    const route = site.routes.match(req.path);
+    const viewer = viewerFrom(req.headers.cookie);
+    if (route?.kind === 'home') return send(req, res, viewer === undefined ? site.home : page(renderHomeFor(site, viewer)));
+    if (route?.kind === 'topic') {
+      const topic = site.topics.get(route.slug);
+      if (!topic) return next();
+      return send(req, res, viewer === undefined ? topic.page : page(renderTopicFor(site, topic.listing, viewer)));
+    }
+    if (route?.kind !== 'post') return next();
+    const entry = site.posts.get(route.slug);
+    const shared = entry?.pages[route.representation];
+    if (!entry || !shared) return next();
+    res.locals['post'] = entry.post;
+    // Only the HTML page greets a visitor; every other representation is the same for all.
+    if (route.representation !== 0 || viewer === undefined) return send(req, res, shared);
+    send(req, res, page(renderPostPage(entry.post, site.routes.postUrl(entry.slug), site.stylesheet, viewer)));
   });
   app.post(
     '/admin/purge',

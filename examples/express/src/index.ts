@@ -2,7 +2,7 @@
  * @module The Express example: `createApp` and the purgers its admin route sends plans to.
  */
 export { createApp, type AppOptions, type ExampleApp } from './create-app.ts';
-export type { Purger, PurgeResult, PurgeFailure, PurgeRequestSummary, PurgeResponseSummary, Fetch } from './purgers/purger.ts';
+export type { Purger, PurgeTargets, PurgeResult, PurgeFailure, PurgeRequestSummary, PurgeResponseSummary, Fetch } from './purgers/purger.ts';
 export { fastlyPurger, type FastlyPurgerOptions } from './purgers/fastly.ts';
 export { cloudflarePurger, type CloudflarePurgerOptions } from './purgers/cloudflare.ts';
 export { varnishPurger, type VarnishPurgerOptions } from './purgers/varnish.ts';

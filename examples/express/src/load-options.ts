@@ -1,8 +1,9 @@
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Diagnostic, Post } from '@alphanode/parser';
+import type { Diagnostic } from '@alphanode/parser';
 import { loadPosts } from '@alphanode/parser/node';
+import type { PostInput } from './site/site.ts';
 
 /** Where the example finds its defaults: the shared sample corpus, rules and this package's assets. */
 export const EXAMPLES_DIR = fileURLToPath(new URL('../../', import.meta.url));
@@ -10,13 +11,16 @@ export const DEFAULT_CONTENT_DIR = path.join(EXAMPLES_DIR, 'content');
 export const DEFAULT_RULES_FILE = path.join(EXAMPLES_DIR, 'rules.yaml');
 export const DEFAULT_ASSETS_DIR = fileURLToPath(new URL('../assets/', import.meta.url));
 
-/** Every `*.txt` post in a folder; a file that does not parse is reported and left out. */
-export async function loadContent(dir: string): Promise<{ posts: Post[]; diagnostics: Diagnostic[] }> {
-  const posts: Post[] = [];
+/**
+ * Every `*.txt` post in a folder, each with its file name as its id (what keeps its slug when
+ * another post's title gives the same one); a file that does not parse is reported and left out.
+ */
+export async function loadContent(dir: string): Promise<{ posts: PostInput[]; diagnostics: Diagnostic[] }> {
+  const posts: PostInput[] = [];
   const diagnostics: Diagnostic[] = [];
-  for await (const { result } of loadPosts('*.txt', { cwd: dir })) {
+  for await (const { file, result } of loadPosts('*.txt', { cwd: dir })) {
     diagnostics.push(...result.diagnostics.filter((d) => d.severity === 'error'));
-    if (result.ok) posts.push(result.post);
+    if (result.ok) posts.push({ id: file, post: result.post });
   }
   return { posts, diagnostics };
 }

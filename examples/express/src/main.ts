@@ -32,10 +32,14 @@ const server = app.listen(Number(env['PORT'] ?? 8080), env['HOST'] ?? '127.0.0.1
   const port = typeof address === 'object' && address ? address.port : env['PORT'];
   const base = `http://127.0.0.1:${port}`;
   process.stdout.write(`serving on ${base}/ (target ${target}, purger ${purger.name}${env['ADMIN_TOKEN'] ? '' : ', admin off: no ADMIN_TOKEN'})\n`);
-  const [slug] = site().posts.keys();
-  const [topic] = site().topics.keys();
-  if (slug !== undefined) process.stdout.write(`  a post:      ${base}/posts/${slug}\n  its JSON:    ${base}/posts/${slug}.json\n`);
-  if (topic !== undefined) process.stdout.write(`  a topic:     ${base}/topics/${topic}\n`);
+  const { routes, posts, topics } = site();
+  const [slug] = posts.keys();
+  const [topic] = topics.keys();
+  if (slug !== undefined) {
+    const [page, ...others] = routes.postUrls(slug);
+    process.stdout.write(`  a post:      ${base}${page}\n${others.map((url) => `  also:        ${base}${url}\n`).join('')}`);
+  }
+  if (topic !== undefined) process.stdout.write(`  a topic:     ${base}${routes.topicUrl(topic)}\n`);
   process.stdout.write(`  log in:      ${base}/login?name=ada (a session cookie: pages turn private and greet you)\n  health:      ${base}/healthz\n`);
 });
 process.once('SIGTERM', () => server.close());

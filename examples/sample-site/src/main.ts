@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { compileRulesOrThrow } from '@alphanode/cache-rules';
-import { buildSite } from '@alphanode/cli';
+import { siteRoutesFor } from '@alphanode/site';
+import { buildSite, MANIFEST_FILE } from '@alphanode/site/node';
 import { serve } from './node-server.ts';
 import { createSiteHandler } from './site-handler.ts';
 
@@ -17,15 +18,20 @@ for (const d of summary.diagnostics) process.stderr.write(`${d.file}:${d.line}:$
 process.stdout.write(`built ${summary.built}, unchanged ${summary.unchanged}, skipped ${summary.skipped} in ${Math.round(summary.ms)} ms → ${dir}\n`);
 
 const port = Number(process.env.PORT ?? 4321);
-const server = serve(createSiteHandler({ dir, engine: compileRulesOrThrow(rules) }));
+const engine = compileRulesOrThrow(rules);
+const server = serve(createSiteHandler({ dir, engine }));
 server.once('error', (error) => {
   process.stderr.write(`cannot listen: ${error.message}\n`);
   process.exitCode = 1;
 });
 server.listen(port, '127.0.0.1', () => {
-  const manifest = JSON.parse(readFileSync(`${dir}manifest.json`, 'utf8')) as { posts: Record<string, { slug: string }> };
+  const manifest = JSON.parse(readFileSync(`${dir}${MANIFEST_FILE}`, 'utf8')) as { posts: Record<string, { slug: string }> };
   const [first] = Object.values(manifest.posts);
-  process.stdout.write(`serving on http://127.0.0.1:${port}/\n`);
-  if (first) process.stdout.write(`  a post:      http://127.0.0.1:${port}/posts/${first.slug}\n  its JSON:    http://127.0.0.1:${port}/posts/${first.slug}.json\n`);
-  process.stdout.write(`  health:      http://127.0.0.1:${port}/healthz\nCtrl-C stops it.\n`);
+  const base = `http://127.0.0.1:${port}`;
+  process.stdout.write(`serving on ${base}/\n`);
+  if (first) {
+    const [page, ...others] = siteRoutesFor(engine).postUrls(first.slug);
+    process.stdout.write(`  a post:      ${base}${page}\n${others.map((url) => `  also:        ${base}${url}\n`).join('')}`);
+  }
+  process.stdout.write(`  health:      ${base}/healthz\nCtrl-C stops it.\n`);
 });

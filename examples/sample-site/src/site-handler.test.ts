@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRulesOrThrow } from '@alphanode/cache-rules';
-import { buildSite } from '@alphanode/cli';
+import { outputFileFor } from '@alphanode/site';
+import { buildSite } from '@alphanode/site/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serve } from './node-server.ts';
 import { createSiteHandler } from './site-handler.ts';
@@ -48,17 +49,53 @@ describe('the sample site, built from examples/content and served over HTTP', ()
     expect(await response.text()).toMatch(/^<!doctype html>/i);
   });
 
-  it('answers a matching If-None-Match with 304 and no body', async () => {
+  it('answers a matching If-None-Match with 304 and no body, a list and a weak copy included', async () => {
     const etag = (await fetch(`${base}/posts/${slug}`)).headers.get('etag') as string;
-    const response = await fetch(`${base}/posts/${slug}`, { headers: { 'if-none-match': etag } });
-    expect(response.status).toBe(304);
-    expect(await response.text()).toBe('');
+    for (const header of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
+      const response = await fetch(`${base}/posts/${slug}`, { headers: { 'if-none-match': header } });
+      expect([header, response.status]).toEqual([header, 304]);
+      expect(await response.text()).toBe('');
+    }
+    expect((await fetch(`${base}/posts/${slug}`, { headers: { 'if-none-match': '"other"' } })).status).toBe(200);
   });
 
   it('never lets a shared cache keep a logged-in visitor\'s page', async () => {
     const response = await fetch(`${base}/posts/${slug}`, { headers: { cookie: 'session=abc' } });
     expect(response.headers.get('cache-control')).toMatch(/private/);
     expect(response.headers.get('cache-control')).toMatch(/no-store/);
+  });
+
+  it('sends each page\'s purge keys, its post\'s fields included, read from the post\'s JSON', async () => {
+    const engine = compileRulesOrThrow(rules);
+    const handler = createSiteHandler({ dir, engine, target: 'fastly' });
+    const post = JSON.parse(readFileSync(path.join(dir, outputFileFor(`/posts/${slug}.json`)), 'utf8'));
+    for (const url of [`/posts/${slug}`, `/posts/${slug}.json`]) {
+      const keys = (await handler(new Request(`http://site${url}`))).headers.get('surrogate-key')?.split(' ');
+      expect(keys).toEqual(engine.keysFor(url, post));
+      expect(keys?.slice(0, 2)).toEqual([`post-${slug}`, expect.stringMatching(/^topic-[a-z0-9-]+$/)]);
+    }
+    expect((await handler(new Request('http://site/'))).headers.get('surrogate-key')).toBe('listings');
+  });
+
+  it('takes the keys the build recorded when the rules give posts no JSON to read them from', async () => {
+    const pageOnly = rules.replace('path: [/posts/:slug, /posts/:slug.json]', 'path: /posts/:slug');
+    expect(pageOnly).not.toBe(rules);
+    const other = mkdtempSync(path.join(tmpdir(), 'alphanode-site-'));
+    try {
+      await buildSite({ patterns: 'content/*.txt', cwd: examples, outDir: other, rules: pageOnly });
+      const manifest = JSON.parse(readFileSync(path.join(other, 'manifest.json'), 'utf8'));
+      const entry = Object.values(manifest.posts)[0] as { slug: string; outputs: { url: string; keys: string[] }[] };
+      expect(entry.outputs.map((output) => output.url)).toEqual([`/posts/${entry.slug}`]);
+      const handler = createSiteHandler({ dir: other, engine: compileRulesOrThrow(pageOnly), target: 'fastly' });
+      const response = await handler(new Request(`http://site/posts/${entry.slug}`));
+      expect(response.status).toBe(200);
+      expect(response.headers.get('surrogate-key')?.split(' ')).toEqual(entry.outputs[0]?.keys);
+      expect((await handler(new Request(`http://site/posts/${entry.slug}.json`))).status).toBe(404);
+      const loggedIn = await handler(new Request(`http://site/posts/${entry.slug}`, { headers: { cookie: 'session=abc' } }));
+      expect(loggedIn.headers.get('surrogate-key')).toBeNull();
+    } finally {
+      rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('serves the post as JSON, the listings, health, and 404 for the rest', async () => {

@@ -6,9 +6,9 @@ import * as api from './index.ts';
 describe('@alphanode/cache-rules exports', () => {
   it('the main entry', () => {
     expect(Object.keys(api).sort()).toEqual([
-      'CacheRulesError', 'DEFAULT_POST_PATH', 'LISTING_FIELDS', 'RulesConfigSchema', 'TARGETS', 'compileRules', 'compileRulesOrThrow',
+      'CacheRulesError', 'LISTING_FIELDS', 'RulesConfigSchema', 'TARGETS', 'compileRules', 'compileRulesOrThrow',
       'diffRules', 'exampleRequest', 'formatDuration', 'formatRulesDiagnostic', 'isTargetName', 'lintRules', 'parseDuration', 'pathCovers', 'pathsOverlap',
-      'postPath', 'postPaths', 'postSlug', 'purgeKeys', 'purgePlan', 'rulesJsonSchema', 'runExamples',
+      'purgeKeys', 'purgePlan', 'rulesJsonSchema', 'runExamples', 'stableHash', 'targetKeyHeader',
     ]);
   });
 

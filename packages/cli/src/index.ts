@@ -14,6 +14,3 @@ export {
   type GeneratePostOptions,
   type Rng,
 } from './generate/index.ts';
-export { buildSite, PURGE_PLAN_FILE, type BuildOptions, type BuildSummary } from './build/build-site.ts';
-export { BuildError, type BuildErrorCode } from './build/build-error.ts';
-export { LOCK_FILE } from './build/build-lock.ts';

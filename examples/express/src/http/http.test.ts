@@ -1,18 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasBearerToken } from '../admin/bearer-token.ts';
-import { ifNoneMatch } from './etag-match.ts';
 import { viewerFrom } from './session.ts';
-
-describe('ifNoneMatch', () => {
-  it('matches one tag, a list, a weak copy and *', () => {
-    expect(ifNoneMatch('"a-1"', '"a-1"')).toBe(true);
-    expect(ifNoneMatch('"x", "a-1"', '"a-1"')).toBe(true);
-    expect(ifNoneMatch('W/"a-1"', '"a-1"')).toBe(true);
-    expect(ifNoneMatch('*', '"a-1"')).toBe(true);
-    expect(ifNoneMatch('"a-2"', '"a-1"')).toBe(false);
-    expect(ifNoneMatch(undefined, '"a-1"')).toBe(false);
-  });
-});
 
 describe('viewerFrom', () => {
   it('reads the session cookie among others, and only a name-like value', () => {

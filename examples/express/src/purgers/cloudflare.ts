@@ -24,6 +24,7 @@ export function cloudflarePurger(options: CloudflarePurgerOptions): Purger {
   const base = options.apiBase ?? 'https://api.cloudflare.com/client/v4';
   return {
     name: 'cloudflare',
+    purgesUrls: false,
     requests(plan) {
       return batches(plan.keys, MAX_TAGS).map(
         (tags) =>

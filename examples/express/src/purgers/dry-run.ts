@@ -11,6 +11,7 @@ import type { Purger } from './purger.ts';
 export function dryRunPurger(target?: Purger): Purger {
   return {
     name: target ? `dry-run:${target.name}` : 'dry-run',
+    purgesUrls: target?.purgesUrls ?? true,
     requests: (plan) => target?.requests(plan) ?? [],
     async purge(plan) {
       const requests = await Promise.all(this.requests(plan).map(summarise));

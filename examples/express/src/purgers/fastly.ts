@@ -27,6 +27,7 @@ export function fastlyPurger(options: FastlyPurgerOptions): Purger {
   const base = options.apiBase ?? 'https://api.fastly.com';
   return {
     name: 'fastly',
+    purgesUrls: false,
     requests(plan) {
       return batches(plan.keys, MAX_KEYS, MAX_HEADER).map((keys) => {
         const headers = new Headers({ 'fastly-key': options.token, 'surrogate-key': keys.join(' '), accept: 'application/json' });

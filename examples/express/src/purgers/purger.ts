@@ -1,5 +1,3 @@
-import type { PurgePlan } from '@alphanode/cache-rules';
-
 /** A `fetch` the purgers call; tests pass one that records the requests instead of sending them. */
 export type Fetch = (request: Request) => Promise<Response>;
 
@@ -31,11 +29,27 @@ export type PurgeResult =
   | { ok: false; purger: string; dryRun: false; requests: PurgeRequestSummary[]; responses: PurgeResponseSummary[]; failure: PurgeFailure };
 
 /**
- * Evicts a purge plan's keys from one CDN. `requests` is pure (what would be sent, for a dry run
- * and for tests); `purge` sends them and reports every answer, never throwing.
+ * What to evict, from `@alphanode/site`'s `exactPurgePlan`: the keys that reach only changed pages,
+ * every changed URL, and the changed URLs no planned key reaches (a page whose keys unchanged pages
+ * share, or a new URL whose cached 404 carries no key), which only a purge by URL can evict.
+ */
+export interface PurgeTargets {
+  keys: readonly string[];
+  urls: readonly string[];
+  urlsWithoutKey?: readonly string[];
+}
+
+/**
+ * Evicts a purge plan from one CDN. `requests` is pure (what would be sent, for a dry run and for
+ * tests); `purge` sends them and reports every answer, never throwing.
  */
 export interface Purger {
   name: string;
-  requests(plan: Pick<PurgePlan, 'keys' | 'urls'>): Request[];
-  purge(plan: Pick<PurgePlan, 'keys' | 'urls'>): Promise<PurgeResult>;
+  /**
+   * Whether it evicts `urlsWithoutKey` by URL. One that purges by key only is given, for those
+   * URLs, the keys they carry instead: a wider purge, but no stale page.
+   */
+  purgesUrls: boolean;
+  requests(plan: PurgeTargets): Request[];
+  purge(plan: PurgeTargets): Promise<PurgeResult>;
 }

@@ -77,6 +77,15 @@ describe('Varnish purger', () => {
     expect(result).toMatchObject({ ok: true, purger: 'varnish', dryRun: false, responses: [{ status: 200, body: 'Invalidated 3 objects\n' }] });
   });
 
+  it('purges each URL no key reaches by URL, after the keys', () => {
+    const requests = varnishPurger({ url: 'http://127.0.0.1:6081' }).requests({ ...plan, urlsWithoutKey: ['/', '/posts/new'] });
+    expect(requests.map((request) => [request.method, request.url, request.headers.get('xkey-purge')])).toEqual([
+      ['PURGE', 'http://127.0.0.1:6081/', 'post-hello topic-perf stack-go'],
+      ['PURGE', 'http://127.0.0.1:6081/', null],
+      ['PURGE', 'http://127.0.0.1:6081/posts/new', null],
+    ]);
+  });
+
   it('uses xkey-softpurge for a soft purge, and keeps each header line under Varnish\'s limit', () => {
     const keys = Array.from({ length: 400 }, (_, i) => `post-a-rather-long-generated-slug-${i}`);
     const requests = varnishPurger({ url: 'http://varnish:6081', soft: true }).requests({ keys, urls: [] });

@@ -14,7 +14,9 @@ const MAX_HEADER = 4_000;
 
 /**
  * Purges by key through vmod_xkey: an HTTP `PURGE` to Varnish with the keys in an `xkey-purge`
- * header, as `varnish/default.vcl` expects. Varnish answers "Invalidated N objects".
+ * header, as `varnish/default.vcl` expects; Varnish answers "Invalidated N objects". Each URL no
+ * key reaches gets a `PURGE` of its own, which the VCL turns into a purge of that URL (under the
+ * Host the purge is sent to, so `url` must be the address visitors' requests reach Varnish by).
  *
  * @example
  * const purger = varnishPurger({ url: 'http://127.0.0.1:6081' });
@@ -23,8 +25,10 @@ export function varnishPurger(options: VarnishPurgerOptions): Purger {
   const header = options.soft ? 'xkey-softpurge' : 'xkey-purge';
   return {
     name: 'varnish',
+    purgesUrls: true,
     requests(plan) {
-      return batches(plan.keys, Infinity, MAX_HEADER).map((keys) => new Request(new URL('/', options.url), { method: 'PURGE', headers: { [header]: keys.join(' ') } }));
+      const byKey = batches(plan.keys, Infinity, MAX_HEADER).map((keys) => new Request(new URL('/', options.url), { method: 'PURGE', headers: { [header]: keys.join(' ') } }));
+      return [...byKey, ...(plan.urlsWithoutKey ?? []).map((url) => new Request(new URL(url, options.url), { method: 'PURGE' }))];
     },
     purge(plan) {
       return sendPurge('varnish', this.requests(plan), options.fetch ?? fetch);

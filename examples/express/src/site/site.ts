@@ -1,9 +1,21 @@
-import { postSlug } from '@alphanode/cache-rules';
+import type { CacheRulesEngine } from '@alphanode/cache-rules';
 import type { Post } from '@alphanode/parser';
 import { etagFor, renderPost } from '@alphanode/renderer';
-import { renderHome, renderTopic, type ListingItem } from './listing-pages.ts';
-import { postLayout, SITE_NAME, type Viewer } from './page-layout.ts';
-import { topicSlug } from './slugs.ts';
+import {
+  assignSlugs,
+  assignTopicSlugs,
+  createListings,
+  renderHomePage,
+  renderTopicPage,
+  slugify,
+  type ListingPageOptions,
+  type Listings,
+  type PageRecord,
+  type SiteRoutes,
+  type SlugCollision,
+  type TopicListing,
+} from '@alphanode/site';
+import { listingLayout, postLayout, SITE_NAME, type Viewer } from './page-layout.ts';
 
 /** A finished response body with its strong ETag, made once and served many times. */
 export interface Page {
@@ -17,11 +29,19 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 
 export const page = (body: string, type = HTML): Page => ({ body, etag: etagFor(body), type });
 
-export interface SitePost {
-  slug: string;
+/** A post to serve and the stable id it is known by (its source file), which keeps its slug across changes. */
+export interface PostInput {
+  id: string;
   post: Post;
-  html: Page;
-  json: Page;
+}
+
+export interface SitePost extends PostInput {
+  slug: string;
+  /**
+   * One per URL of `routes.postUrls(slug)`: the HTML page first, then the post as JSON for a path
+   * ending in `.json`; undefined for any other representation, which this example does not make.
+   */
+  pages: (Page | undefined)[];
 }
 
 /**
@@ -30,61 +50,113 @@ export interface SitePost {
  * a whole (never edited in place) when a post changes, so a request never sees half an update.
  */
 export interface Site {
+  /** The URLs, from the rules' `post.path`: `@alphanode/site` decides them, for the build and every server alike. */
+  routes: SiteRoutes;
+  /** By slug. */
   posts: ReadonlyMap<string, SitePost>;
-  /** Topic slug → the topic's name and its page. */
-  topics: ReadonlyMap<string, { topic: string; page: Page }>;
+  /** Post id → slug. */
+  slugs: ReadonlyMap<string, string>;
+  listings: Listings;
+  /** Topic slug → the topic's listing and its page. */
+  topics: ReadonlyMap<string, { listing: TopicListing; page: Page }>;
   home: Page;
   stylesheet: string;
 }
 
+export interface SiteOptions {
+  routes: SiteRoutes;
+  stylesheet: string;
+}
+
+/** Titles (and topics) that gave the same slug: each is served, under a suffixed slug after the first. */
+export interface SiteCollisions {
+  posts: SlugCollision[];
+  topics: SlugCollision[];
+}
+
 /** A post page for `viewer`: the shared copy for anonymous visitors, a fresh render for a logged-in one. */
-export function renderPostPage(post: Post, slug: string, stylesheet: string, viewer: Viewer): string {
-  return renderPost(post, { siteName: SITE_NAME, path: `/posts/${slug}`, stylesheets: [stylesheet], layout: postLayout(viewer) });
+export function renderPostPage(post: Post, url: string, stylesheet: string, viewer: Viewer): string {
+  return renderPost(post, { siteName: SITE_NAME, path: url, stylesheets: [stylesheet], layout: postLayout(viewer) });
 }
 
-function sitePost(post: Post, stylesheet: string): SitePost {
-  const slug = postSlug(post);
-  return { slug, post, html: page(renderPostPage(post, slug, stylesheet, undefined)), json: page(JSON.stringify(post), JSON_TYPE) };
+function listingOptions(site: Pick<Site, 'routes' | 'stylesheet'>, viewer: Viewer): ListingPageOptions {
+  return { routes: site.routes, siteName: SITE_NAME, stylesheets: [site.stylesheet], layout: listingLayout(viewer) };
 }
 
-const listingItems = (posts: Iterable<SitePost>): ListingItem[] =>
-  [...posts].map(({ slug, post }) => ({ slug, title: post.title, topic: post.meta.topic })).sort((a, b) => a.title.localeCompare(b.title));
-
-function withListings(posts: Map<string, SitePost>, stylesheet: string): Site {
-  const items = listingItems(posts.values());
-  const byTopic = new Map<string, ListingItem[]>();
-  for (const item of items) byTopic.set(item.topic, [...(byTopic.get(item.topic) ?? []), item]);
-  const topics = new Map([...byTopic].map(([topic, list]) => [topicSlug(topic), { topic, page: page(renderTopic(topic, list, stylesheet, undefined)) }]));
-  return { posts, topics, home: page(renderHome(items, stylesheet, undefined)), stylesheet };
+function renderPages(post: Post, urls: readonly string[], stylesheet: string): (Page | undefined)[] {
+  return urls.map((url, i) => {
+    if (i === 0) return page(renderPostPage(post, url, stylesheet, undefined));
+    return url.endsWith('.json') ? page(JSON.stringify(post), JSON_TYPE) : undefined;
+  });
 }
 
 /**
- * Renders a site from its posts. Two posts whose titles give the same slug cannot both have a URL
- * (the purge key is the title's slug), so the later one is reported and left out.
+ * Renders a site from its posts. Slugs come from `assignSlugs`: a post keeps the slug it had in
+ * `previous`, and of two titles that give the same slug the smaller id gets it and the other the
+ * slug with a hash of its id, so no post is left out. Only posts that are new, changed or moved are
+ * rendered again; the listings always are.
  */
-export function createSite(posts: readonly Post[], stylesheet: string): { site: Site; duplicates: string[] } {
-  const map = new Map<string, SitePost>();
-  const duplicates: string[] = [];
-  for (const post of posts) {
-    const entry = sitePost(post, stylesheet);
-    if (map.has(entry.slug)) duplicates.push(entry.slug);
-    else map.set(entry.slug, entry);
+export function createSite(inputs: readonly PostInput[], options: SiteOptions, previous?: Site): { site: Site; collisions: SiteCollisions } {
+  const { routes, stylesheet } = options;
+  const { slugs, collisions } = assignSlugs(
+    inputs.map(({ id, post }) => ({ id, base: slugify(post.title) })),
+    previous?.slugs,
+  );
+  const posts = new Map<string, SitePost>();
+  for (const { id, post } of [...inputs].sort((a, b) => (a.id < b.id ? -1 : 1))) {
+    const slug = slugs.get(id) as string;
+    const kept = previous?.posts.get(slug);
+    const pages = kept?.id === id && kept.post === post ? kept.pages : renderPages(post, routes.postUrls(slug), stylesheet);
+    posts.set(slug, { id, post, slug, pages });
   }
-  return { site: withListings(map, stylesheet), duplicates };
+  const previousTopics = new Map(previous?.listings.topics.map((topic) => [topic.name, topic.slug]));
+  const topicSlugs = assignTopicSlugs([...posts.values()].map(({ post }) => post.meta.topic), previousTopics);
+  const listings = createListings([...posts.values()].map(({ slug, post }) => ({ slug, title: post.title, topic: post.meta.topic })), topicSlugs.slugs);
+  const shared = listingOptions({ routes, stylesheet }, undefined);
+  const site: Site = {
+    routes,
+    posts,
+    slugs,
+    listings,
+    topics: new Map(listings.topics.map((listing) => [listing.slug, { listing, page: page(renderTopicPage(listing, shared)) }])),
+    home: page(renderHomePage(listings, shared)),
+    stylesheet,
+  };
+  return { site, collisions: { posts: collisions, topics: topicSlugs.collisions } };
 }
 
-/** The site with one post added or replaced (by slug): that post's pages and the listings are rendered again. */
-export function withPost(site: Site, post: Post): Site {
-  const posts = new Map(site.posts);
-  const entry = sitePost(post, site.stylesheet);
-  posts.set(entry.slug, entry);
-  return withListings(posts, site.stylesheet);
+/** The site with the post of `id` added or replaced: its pages and the listings are rendered again. */
+export function withPost(site: Site, id: string, post: Post): Site {
+  const inputs = [...site.posts.values()].filter((entry) => entry.id !== id).map((entry) => ({ id: entry.id, post: entry.post }));
+  return createSite([...inputs, { id, post }], { routes: site.routes, stylesheet: site.stylesheet }, site).site;
 }
 
-/** A listing page rendered for a logged-in visitor (not kept: it is theirs alone). */
-export function renderListingFor(site: Site, pathname: string, viewer: string): string | undefined {
-  const items = listingItems(site.posts.values());
-  if (pathname === '/') return renderHome(items, site.stylesheet, viewer);
-  const topic = site.topics.get(pathname.slice('/topics/'.length))?.topic;
-  return topic === undefined ? undefined : renderTopic(topic, items.filter((item) => item.topic === topic), site.stylesheet, viewer);
+/** The home page rendered for a logged-in visitor (not kept: it is theirs alone). */
+export function renderHomeFor(site: Site, viewer: string): string {
+  return renderHomePage(site.listings, listingOptions(site, viewer));
+}
+
+/** A topic page rendered for a logged-in visitor. */
+export function renderTopicFor(site: Site, listing: TopicListing, viewer: string): string {
+  return renderTopicPage(listing, listingOptions(site, viewer));
+}
+
+/**
+ * Every URL the site serves anonymously, with the ETag of its bytes and the purge keys the rules
+ * give it: what `exactPurgePlan` compares between two states of the site.
+ */
+export function pageRecords(site: Site, engine: Pick<CacheRulesEngine, 'keysFor'>): Map<string, PageRecord> {
+  const records = new Map<string, PageRecord>();
+  for (const entry of site.posts.values()) {
+    site.routes.postUrls(entry.slug).forEach((url, i) => {
+      const served = entry.pages[i];
+      if (served) records.set(url, { hash: served.etag, keys: engine.keysFor(url, entry.post) });
+    });
+  }
+  records.set(site.routes.homeUrl, { hash: site.home.etag, keys: engine.keysFor(site.routes.homeUrl) });
+  for (const [slug, topic] of site.topics) {
+    const url = site.routes.topicUrl(slug);
+    records.set(url, { hash: topic.page.etag, keys: engine.keysFor(url) });
+  }
+  return records;
 }

@@ -114,6 +114,31 @@ describe('the Express example behind Varnish 7 with varnish/default.vcl', () => 
     expect(await cacheStates([`${page}.json`, ...others])).toEqual({ [`${page}.json`]: 'MISS', ...Object.fromEntries(others.map((url) => [url, 'HIT'])) });
   });
 
+  it('purges a new post\'s cached 404 and the listings that now show it by URL, and nothing else', async () => {
+    const url = '/posts/a-post-varnish-had-as-a-404';
+    const otherTopic = '/topics/taming-background-jobs-php-sites';
+    expect(await cacheStates([url, url])).toEqual({ [url]: 'HIT' });
+    const others = [`/posts/${SAME_TOPIC}`, `/posts/${OTHER}`, otherTopic, ASSET];
+    const listings = ['/', TOPIC];
+    await cacheStates([...listings, ...others]);
+    expect(await cacheStates([...listings, ...others])).toEqual(Object.fromEntries([...listings, ...others].map((page) => [page, 'HIT'])));
+
+    const post = readFileSync(POST_FILE, 'utf8').replace(/^production checklist for improving asset delivery in python services$/m, 'a post varnish had as a 404');
+    const purge = await fetch(`${originUrl}/admin/purge`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain' }, body: post });
+    const result = await purge.json();
+    expect([purge.status, result.change, result.plan.keys]).toEqual([200, 'added', ['post-a-post-varnish-had-as-a-404']]);
+    // The key reaches no cached object (the 404 carries none); the URLs go one by one.
+    const sent = result.purge.requests.map((r: { url: string; headers: Record<string, string> }) => [new URL(r.url).pathname, r.headers['xkey-purge']]);
+    expect(sent).toEqual([['/', 'post-a-post-varnish-had-as-a-404'], ['/', undefined], [url, undefined], [`${url}.json`, undefined], [TOPIC, undefined]]);
+
+    const fresh = await viaVarnish(url);
+    expect([fresh.status, fresh.headers.get('x-cache')]).toEqual([200, 'MISS']);
+    await fresh.arrayBuffer();
+    const home = await viaVarnish('/');
+    expect([home.headers.get('x-cache'), (await home.text()).includes(`href="${url}"`)]).toEqual(['MISS', true]);
+    expect(await cacheStates([TOPIC, ...others])).toEqual({ [TOPIC]: 'MISS', ...Object.fromEntries(others.map((page) => [page, 'HIT'])) });
+  });
+
   it('serves a hashed asset from the cache, with the immutable lifetime passed on to browsers', async () => {
     await cacheStates([ASSET]);
     const before = hits(ASSET);

@@ -2,12 +2,19 @@ import type { Post } from '@alphanode/parser';
 import { describe, expect, it } from 'vitest';
 import { fixtureEngine } from '../../test/load-fixture.ts';
 import { compileRulesOrThrow } from '../compile/compile-rules.ts';
-import { postPath, postPaths, postSlug } from './post-route.ts';
-import { purgeKeys, purgePlan } from './purge-plan.ts';
+import { purgeKeys, purgePlan, type PostPage } from './purge-plan.ts';
 
 const rules = fixtureEngine();
 
-function post(changes: { title?: string; topic?: string; stack?: string[]; summary?: string; body?: string } = {}): Post {
+interface Changes { title?: string; topic?: string; stack?: string[]; summary?: string; body?: string; slug?: string }
+
+// The site's routes own slugs and URLs; here each post is simply placed at /posts/<slug>.
+function post(changes: Changes = {}, paths: readonly string[] = ['/posts/:slug']): PostPage {
+  const slug = changes.slug ?? 'improving-asset-delivery';
+  return { post: postValue(changes), urls: paths.map((path) => path.replace(':slug', slug)) };
+}
+
+function postValue(changes: Changes): Post {
   return {
     title: changes.title ?? 'Improving Asset Delivery',
     body: [{ type: 'paragraph', text: changes.body ?? 'Text.' }],
@@ -15,13 +22,6 @@ function post(changes: { title?: string; topic?: string; stack?: string[]; summa
     similar: [],
   } as unknown as Post;
 }
-
-describe('postSlug and postPath', () => {
-  it('slug the title, and place it in the rules file\'s post path', () => {
-    expect(postSlug({ title: 'Ünïcode & C++: a “tour”' })).toBe('unicode-c-a-tour');
-    expect(postPath(post(), rules)).toBe('/posts/improving-asset-delivery');
-  });
-});
 
 describe('a post with more than one representation', () => {
   // The JSON rule comes first: `/posts/:slug` would take `hello.json` whole as the slug.
@@ -32,20 +32,13 @@ rules:
   - { name: post-page, match: { path: /posts/:slug }, cache: { edge: 1h }, keys: ["post:{slug}", "topic:{post.meta.topic}"] }
 `);
 
-  it('every path of the post, its page first', () => {
-    expect(postPaths(post(), both)).toEqual(['/posts/improving-asset-delivery', '/posts/improving-asset-delivery.json']);
-    expect(postPath(post(), both)).toBe('/posts/improving-asset-delivery');
-    expect(postPaths(post())).toEqual(['/posts/improving-asset-delivery']);
-    const amp = compileRulesOrThrow({ version: 1, post: { path: ['/p/:slug', '/p/:slug-amp', '/p/:slugs'] }, rules: [{ name: 'all', match: { path: '/*' }, cache: { edge: '1h' } }] });
-    expect(postPaths(post(), amp)).toEqual(['/p/improving-asset-delivery', '/p/improving-asset-delivery-amp', '/p/:slugs']);
-  });
-
   it('a body edit purges both representations, by the key they share and each one\'s own', () => {
-    const plan = purgePlan(post(), post({ body: 'New text.' }), { rules: both });
+    const paths = ['/posts/:slug', '/posts/:slug.json'];
+    const plan = purgePlan(post({}, paths), post({ body: 'New text.' }, paths), { rules: both });
     expect(plan.urls).toEqual(['/posts/improving-asset-delivery', '/posts/improving-asset-delivery.json']);
     expect(plan.keys).toEqual(['post-improving-asset-delivery', 'json']);
     // The keys named are the keys the two responses carry.
-    const carried = ['/posts/improving-asset-delivery', '/posts/improving-asset-delivery.json'].flatMap((url) => both.decide({ url }, { target: 'fastly', post: post() }).keys);
+    const carried = ['/posts/improving-asset-delivery', '/posts/improving-asset-delivery.json'].flatMap((url) => both.decide({ url }, { target: 'fastly', post: post().post }).keys);
     expect(new Set([...plan.keys, 'topic-slow-pages-cdn'])).toEqual(new Set(carried));
   });
 });
@@ -54,7 +47,7 @@ describe('purgeKeys', () => {
   it('the keys the post page is tagged with, the same as decide gives it', () => {
     const keys = ['post-improving-asset-delivery', 'topic-slow-pages-cdn', 'stack-go', 'stack-postgresql'];
     expect(purgeKeys(post(), { rules })).toEqual(keys);
-    expect(rules.decide({ url: postPath(post(), rules) }, { target: 'fastly', post: post() }).keys).toEqual(keys);
+    expect(rules.decide({ url: '/posts/improving-asset-delivery' }, { target: 'fastly', post: post().post }).keys).toEqual(keys);
     expect(purgeKeys(post())).toEqual(keys);
   });
 });
@@ -85,7 +78,7 @@ describe('purgePlan', () => {
   });
 
   it('a title change moves the URL: both pages, and every listing that shows the title', () => {
-    const plan = purgePlan(post(), post({ title: 'Faster Asset Delivery' }), { rules });
+    const plan = purgePlan(post(), post({ title: 'Faster Asset Delivery', slug: 'faster-asset-delivery' }), { rules });
     expect(plan.urls).toEqual(['/posts/improving-asset-delivery', '/posts/faster-asset-delivery']);
     expect(plan.keys).toEqual(['post-improving-asset-delivery', 'post-faster-asset-delivery', 'topic-slow-pages-cdn', 'stack-go', 'stack-postgresql']);
   });

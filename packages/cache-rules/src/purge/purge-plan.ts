@@ -3,7 +3,6 @@ import { whyNotMatch, type RequestContext } from '../engine/match-rule.ts';
 import type { CacheRulesEngine } from '../engine/create-engine.ts';
 import { splitUrl } from '../engine/request-view.ts';
 import { compileKeyTemplate, expandKeyTemplate, type KeyTemplate } from '../keys/key-template.ts';
-import { postPaths } from './post-route.ts';
 
 /** What listings show about a post: when none of these change, no listing needs a purge. */
 export const LISTING_FIELDS = ['title', 'meta.summary', 'meta.topic', 'meta.stack', 'meta.readingTime'] as const;
@@ -13,6 +12,15 @@ export interface PurgePlan {
   keys: string[];
   urls: string[];
   reasons: { target: string; reason: string }[];
+}
+
+/**
+ * A post and every URL it is served at, its page first: the site's routes decide those
+ * (`@alphanode/site`), never this package, so a plan names the URLs the site really serves.
+ */
+export interface PostPage {
+  post: Post;
+  urls: readonly string[];
 }
 
 export interface PurgeOptions {
@@ -36,7 +44,7 @@ function templatesFor(url: string, engine: CacheRulesEngine | undefined): { temp
   const params: Record<string, string> = {};
   if (!engine) {
     const templates = DEFAULT_TEMPLATES.map((source) => compileKeyTemplate(source, ['slug'])).flatMap((result) => (result.ok ? [result.template] : []));
-    params['slug'] = url.slice(url.lastIndexOf('/') + 1);
+    params['slug'] = url.slice(url.lastIndexOf('/') + 1).replace(/\.[^.]*$/, '');
     return { templates, params };
   }
   const context: RequestContext = { request: { url }, response: undefined, method: 'GET', url: splitUrl(url), params, cookies: undefined };
@@ -44,8 +52,7 @@ function templatesFor(url: string, engine: CacheRulesEngine | undefined): { temp
   return { templates: rule?.policy.kind === 'shared' ? rule.keys : [], params };
 }
 
-function keysOf(post: Post, engine: CacheRulesEngine | undefined): PostKeys {
-  const urls = postPaths(post, engine);
+function keysOf({ post, urls }: PostPage, engine: CacheRulesEngine | undefined): PostKeys {
   const route: string[] = [];
   const listing: string[] = [];
   for (const url of urls) {
@@ -53,17 +60,17 @@ function keysOf(post: Post, engine: CacheRulesEngine | undefined): PostKeys {
     // A template that reads only the post (topic, stack) names a listing; one that reads the route is the page's own.
     for (const template of templates) expandKeyTemplate(template, params, post, template.usesPost && template.params.length === 0 ? listing : route);
   }
-  return { urls, route: [...new Set(route)], listing: [...new Set(listing)] };
+  return { urls: [...urls], route: [...new Set(route)], listing: [...new Set(listing)] };
 }
 
 /**
  * The purge keys a post's page carries (its route key and its listing keys).
  *
  * @example
- * purgeKeys(post); // ['post-improving-asset-delivery', 'topic-…', 'stack-go', 'stack-postgresql']
+ * purgeKeys({ post, urls: ['/posts/improving-asset-delivery'] }); // ['post-improving-asset-delivery', 'topic-…', 'stack-go', …]
  */
-export function purgeKeys(post: Post, options: PurgeOptions = {}): string[] {
-  const keys = keysOf(post, options.rules);
+export function purgeKeys(page: PostPage, options: PurgeOptions = {}): string[] {
+  const keys = keysOf(page, options.rules);
   return [...keys.route, ...keys.listing];
 }
 
@@ -74,14 +81,16 @@ function read(post: Post, field: string): string {
 }
 
 /**
- * The smallest purge for a post that was added (`before` undefined), changed, or removed (`after`
- * undefined): its own page always; a listing key only when the post joined or left that listing,
- * or when something listings show about it (title, summary, topic, stack, reading time) changed.
+ * The smallest purge for one post that was added (`before` undefined), changed, or removed (`after`
+ * undefined), each side with the URLs the site serves it at: its own pages always; a listing key
+ * only when the post joined or left that listing, or when something listings show about it (title,
+ * summary, topic, stack, reading time) changed. A whole site's exact plan, by what each URL's bytes
+ * did, is `@alphanode/site`'s `exactPurgePlan`.
  *
  * @example
- * purgePlan(old, edited, { rules: engine }); // { keys: ['post-…'], urls: ['/posts/…'], reasons: [...] }
+ * purgePlan({ post: old, urls }, { post: edited, urls }, { rules: engine }); // { keys: ['post-…'], urls, reasons }
  */
-export function purgePlan(before: Post | undefined, after: Post | undefined, options: PurgeOptions = {}): PurgePlan {
+export function purgePlan(before: PostPage | undefined, after: PostPage | undefined, options: PurgeOptions = {}): PurgePlan {
   const plan: PurgePlan = { keys: [], urls: [], reasons: [] };
   const add = (list: string[], target: string, reason: string) => {
     if (list.includes(target)) return;
@@ -102,7 +111,7 @@ export function purgePlan(before: Post | undefined, after: Post | undefined, opt
   }
   for (const key of now.listing) if (!old.listing.includes(key)) add(plan.keys, key, 'the post joined this listing');
   for (const key of old.listing) if (!now.listing.includes(key)) add(plan.keys, key, 'the post left this listing');
-  const changed = (options.listingFields ?? LISTING_FIELDS).filter((field) => read(before as Post, field) !== read(after as Post, field));
+  const changed = (options.listingFields ?? LISTING_FIELDS).filter((field) => read((before as PostPage).post, field) !== read((after as PostPage).post, field));
   if (changed.length > 0) for (const key of now.listing) add(plan.keys, key, `what listings show changed (${changed.join(', ')})`);
   return plan;
 }

@@ -107,3 +107,13 @@ export function targetProfile(name: TargetName): TargetProfile {
 export function isTargetName(name: string): name is TargetName {
   return (TARGETS as readonly string[]).includes(name);
 }
+
+/**
+ * Where a target takes purge keys and its documented limits; undefined for one that takes none.
+ *
+ * @example
+ * targetKeyHeader('netlify')?.name; // 'Netlify-Cache-Tag'
+ */
+export function targetKeyHeader(name: TargetName): KeyHeaderProfile | undefined {
+  return profiles[name].keyHeader;
+}

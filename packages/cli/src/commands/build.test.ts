@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIo, repoDir, tempDir } from '../../test/helpers.ts';
 import { writeMixedPosts } from '../../test/posts.ts';
-import { LOCK_FILE } from '../build/build-lock.ts';
+import { LOCK_FILE } from '@alphanode/site/node';
 import { runCli } from '../run-cli.ts';
 
 let dir = '';

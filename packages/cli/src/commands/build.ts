@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isTargetName } from '@alphanode/cache-rules';
-import { BuildError } from '../build/build-error.ts';
-import { buildSite, type BuildOptions, type BuildSummary } from '../build/build-site.ts';
+import { buildSite, BuildError, type BuildOptions, type BuildSummary } from '@alphanode/site/node';
 import type { Command } from '../command.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_TEMPFAIL, EXIT_USAGE } from '../internal/exit-code.ts';
 import { parseOptions, usageError } from '../internal/parse-options.ts';
@@ -16,7 +15,7 @@ export const buildCommand: Command = {
   usage: [
     'usage: alphanode build GLOB... --out DIR [--rules rules.yaml] [--target netlify|cloudflare|...] [--site-name NAME] [--base-url URL] [--strict] [--json]',
     '',
-    '  --out DIR        where the site goes (posts/<slug>/index.html and index.json, topics/, index.html, manifest.json)',
+    '  --out DIR        where the site goes (posts/<slug>/index.html, posts/<slug>.json, topics/, index.html, manifest.json, purge-plan.json)',
     '  --rules FILE     cache rules: writes _headers and tags pages with purge keys',
     '  --target T       the CDN the _headers file is for (default netlify)',
     '  --json           one JSON summary line on stdout instead of the text summary',

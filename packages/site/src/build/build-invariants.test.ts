@@ -1,0 +1,92 @@
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compileRulesOrThrow } from '@alphanode/cache-rules';
+import { generateCorpus } from '@alphanode/cli/generate';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { apply, edit, type Corpus } from '../../test/edits.ts';
+import { changedUrls, servedPages } from '../../test/out-dir.ts';
+import { outputFileFor, siteRoutesFor } from '../routes/site-routes.ts';
+import { buildSite, type BuildOptions } from './build-site.ts';
+import type { Manifest } from './manifest.ts';
+
+const rules = readFileSync(fileURLToPath(new URL('../../../../examples/rules.yaml', import.meta.url)), 'utf8');
+const routes = siteRoutesFor(compileRulesOrThrow(rules));
+
+/** What must hold after every build, whatever came before. */
+function checkSite(outDir: string, before: Map<string, string>, plan: { urls: string[]; keys: string[] }, previous: Manifest | undefined): void {
+  const manifest = JSON.parse(readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as Manifest;
+  const after = servedPages(outDir);
+  // Every output the manifest names exists with the bytes it recorded; nothing else is served.
+  const recorded = [...Object.values(manifest.posts).flatMap((entry) => entry.outputs), ...manifest.listings];
+  expect(new Set(after.keys())).toEqual(new Set(recorded.map((output) => output.url)));
+  for (const output of recorded) expect(existsSync(path.join(outDir, output.file)), output.file).toBe(true);
+  // Slugs are unique, and every link in a listing resolves to a page that exists.
+  const slugs = Object.values(manifest.posts).map((entry) => entry.slug);
+  expect(new Set(slugs).size).toBe(slugs.length);
+  for (const listing of manifest.listings) {
+    const html = readFileSync(path.join(outDir, listing.file), 'utf8');
+    for (const [, href] of html.matchAll(/href="(\/[^"]*)"/g)) {
+      expect(routes.match(href as string), href).toBeDefined();
+      expect(existsSync(path.join(outDir, outputFileFor(href as string))), href).toBe(true);
+    }
+  }
+  // The plan is exactly what changed on disk, and its keys reach only changed pages.
+  const changed = changedUrls(before, after);
+  expect(plan.urls).toEqual(changed);
+  const carriers = new Map<string, Set<string>>();
+  for (const side of [previous, manifest]) {
+    if (!side) continue;
+    for (const output of [...Object.values(side.posts).flatMap((entry) => entry.outputs), ...side.listings]) {
+      for (const key of output.keys) carriers.set(key, (carriers.get(key) ?? new Set()).add(output.url));
+    }
+  }
+  for (const key of plan.keys) {
+    const urls = [...(carriers.get(key) ?? [])];
+    expect(urls.length, key).toBeGreaterThan(0);
+    for (const url of urls) expect(changed, `${key} also reaches ${url}`).toContain(url);
+  }
+}
+
+describe('buildSite over random edit sequences (workers forced on)', () => {
+  it('keeps every page reachable and plans exactly the URLs whose bytes changed', async () => {
+    let runs = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(edit, { minLength: 1, maxLength: 5 }), { minLength: 1, maxLength: 3 }), fc.nat({ max: 1000 }), async (batches, seed) => {
+        runs++;
+        const dir = mkdtempSync(path.join(tmpdir(), 'alphanode-invariants-'));
+        try {
+          mkdirSync(path.join(dir, 'content'));
+          const corpus: Corpus = { dir, files: [] };
+          for (const { fileName, text } of generateCorpus({ count: 8, seed })) {
+            writeFileSync(path.join(dir, 'content', fileName), text);
+            corpus.files.push(fileName);
+          }
+          const outDir = path.join(dir, 'dist');
+          const options: BuildOptions = { patterns: 'content/*.txt', cwd: dir, outDir: 'dist', rules, workers: 2, workerThreshold: 1 };
+          let before = servedPages(outDir);
+          let summary = await buildSite(options);
+          checkSite(outDir, before, summary.purge, undefined);
+          for (const batch of batches) {
+            const previous = JSON.parse(readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as Manifest;
+            apply(corpus, batch);
+            before = servedPages(outDir);
+            summary = await buildSite(options);
+            checkSite(outDir, before, summary.purge, previous);
+          }
+          // A rebuild with nothing changed changes nothing and plans nothing.
+          before = servedPages(outDir);
+          summary = await buildSite(options);
+          expect(summary.purge.urls).toEqual([]);
+          expect(servedPages(outDir)).toEqual(before);
+        } finally {
+          rmSync(dir, { recursive: true, force: true });
+        }
+      }),
+      { numRuns: Number(process.env['ALPHANODE_PROPERTY_RUNS'] ?? 12) },
+    );
+    expect(runs).toBeGreaterThanOrEqual(1);
+  }, 240_000);
+});

@@ -1,0 +1,239 @@
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parsePost, stringifyPost } from '@alphanode/parser';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { generateCorpus } from '@alphanode/cli/generate';
+import { LOCK_FILE } from './build-lock.ts';
+import { buildSite, type BuildOptions } from './build-site.ts';
+
+const rules = readFileSync(fileURLToPath(new URL('../../../../examples/rules.yaml', import.meta.url)), 'utf8');
+let dir: string;
+let options: BuildOptions;
+
+function writeCorpus(count: number, seed = 3): string[] {
+  mkdirSync(path.join(dir, 'content'), { recursive: true });
+  return generateCorpus({ count, seed }).map(({ fileName, text }) => {
+    writeFileSync(path.join(dir, 'content', fileName), text);
+    return fileName;
+  });
+}
+
+const out = (...parts: string[]) => path.join(dir, 'dist', ...parts);
+const editPost = (fileName: string, edit: (text: string) => string) => {
+  const file = path.join(dir, 'content', fileName);
+  writeFileSync(file, edit(readFileSync(file, 'utf8')));
+};
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'alphanode-build-'));
+  options = { patterns: 'content/*.txt', cwd: dir, outDir: 'dist', rules };
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('buildSite', () => {
+  it('builds every post, the listings, _headers and the manifest', async () => {
+    const files = writeCorpus(12);
+    const summary = await buildSite(options);
+    expect(summary).toMatchObject({ built: 12, unchanged: 0, skipped: 0, removed: 0, diagnostics: [] });
+    const manifest = JSON.parse(readFileSync(out('manifest.json'), 'utf8'));
+    expect(Object.keys(manifest.posts)).toEqual(files.map((file) => `content/${file}`));
+    for (const entry of Object.values(manifest.posts) as { slug: string; outputs: { keys: string[] }[] }[]) {
+      expect(readFileSync(out('posts', entry.slug, 'index.html'), 'utf8')).toMatch(/^<!doctype html>/i);
+      const json = JSON.parse(readFileSync(out('posts', `${entry.slug}.json`), 'utf8'));
+      expect(stringifyPost(json)).toBe(readFileSync(path.join(dir, manifest.posts[Object.keys(manifest.posts).find((k) => manifest.posts[k].slug === entry.slug) as string].file), 'utf8'));
+      const keys = entry.outputs[0]?.keys ?? [];
+      expect(keys.filter((key) => key.startsWith('post-'))).toHaveLength(1);
+      expect(keys.some((key) => key.startsWith('topic-'))).toBe(true);
+    }
+    expect(readFileSync(out('index.html'), 'utf8')).toContain('<h2>Topics</h2>');
+    expect(readdirSync(out('topics')).length).toBeGreaterThan(0);
+    expect(readFileSync(out('_headers'), 'utf8')).toMatch(/^\/posts\/:slug\n {2}Cache-Control: max-age=60$/m);
+  });
+
+  it('writes nothing the second time', async () => {
+    writeCorpus(12);
+    await buildSite(options);
+    const before = statSync(out('manifest.json')).mtimeMs;
+    const again = await buildSite(options);
+    expect(again).toMatchObject({ built: 0, unchanged: 12, written: [], purge: { keys: [], urls: [], urlsWithoutKey: [] } });
+    expect(statSync(out('manifest.json')).mtimeMs).toBe(before);
+    expect(existsSync(out('purge-plan.json'))).toBe(false);
+  });
+
+  it('after a fresh checkout (new mtimes, same bytes) writes no page, and records the mtimes so the next run skips the reads', async () => {
+    const files = writeCorpus(6);
+    await buildSite(options);
+    const later = new Date(Math.floor(Date.now() / 1000) * 1000 + 60_000);
+    for (const file of files) utimesSync(path.join(dir, 'content', file), later, later);
+    const index = statSync(out('index.html')).mtimeMs;
+    const checkout = await buildSite(options);
+    expect(checkout).toMatchObject({ built: 0, unchanged: 6, written: [] });
+    expect(statSync(out('index.html')).mtimeMs).toBe(index);
+    const manifest = JSON.parse(readFileSync(out('manifest.json'), 'utf8'));
+    expect(Object.values(manifest.posts).map((entry) => (entry as { mtimeMs: number }).mtimeMs)).toEqual(files.map(() => later.getTime()));
+  });
+
+  it('after one post changes, rewrites only its pages and purges only its route', async () => {
+    const [first] = writeCorpus(12) as [string];
+    await buildSite(options);
+    editPost(first, (text) => text.replace(/\n\n([^\n]*)\.\n/, '\n\n$1, edited.\n'));
+    const summary = await buildSite(options);
+    const slug = JSON.parse(readFileSync(out('manifest.json'), 'utf8')).posts[`content/${first}`].slug;
+    expect(summary).toMatchObject({ built: 1, unchanged: 11 });
+    expect(summary.written).toEqual([`posts/${slug}/index.html`, `posts/${slug}.json`]);
+    // The rules name the page and its JSON as the post's URLs; both carry the one post key.
+    expect(summary.purge.urls).toEqual([`/posts/${slug}`, `/posts/${slug}.json`]);
+    expect(summary.purge.keys).toEqual([`post-${slug}`]);
+    expect(summary.purge.keys.every((key) => !key.startsWith('topic-') && !key.startsWith('stack-'))).toBe(true);
+    expect(JSON.parse(readFileSync(out('purge-plan.json'), 'utf8'))).toEqual(summary.purge);
+  });
+
+  it('a new title moves the page, rewrites the listings and purges them', async () => {
+    const [first] = writeCorpus(6) as [string];
+    await buildSite(options);
+    const oldSlug = JSON.parse(readFileSync(out('manifest.json'), 'utf8')).posts[`content/${first}`].slug;
+    editPost(first, (text) => text.replace(/^(\|\n\n)?[^\n]+/, (_, crumb: string | undefined) => `${crumb ?? ''}a brand new title`));
+    const summary = await buildSite(options);
+    expect(summary.written).toContain('posts/a-brand-new-title/index.html');
+    expect(summary.written).toContain('index.html');
+    expect(existsSync(out('posts', oldSlug))).toBe(false);
+    expect(summary.purge.urls).toEqual(expect.arrayContaining(['/posts/a-brand-new-title', `/posts/${oldSlug}`]));
+  });
+
+  it('a removed post loses its pages and is purged', async () => {
+    const [first] = writeCorpus(6) as [string];
+    await buildSite(options);
+    const slug = JSON.parse(readFileSync(out('manifest.json'), 'utf8')).posts[`content/${first}`].slug;
+    rmSync(path.join(dir, 'content', first));
+    const summary = await buildSite(options);
+    expect(summary).toMatchObject({ removed: 1, unchanged: 5 });
+    expect(existsSync(out('posts', slug))).toBe(false);
+    expect(summary.purge.urls).toContain(`/posts/${slug}`);
+    expect(readFileSync(out('index.html'), 'utf8')).not.toContain(`/posts/${slug}"`);
+  });
+
+  it('reports a bad post as FILE:LINE:COL, skips it, keeps its previous page and builds the rest', async () => {
+    const [first] = writeCorpus(6) as [string];
+    await buildSite(options);
+    const slug = JSON.parse(readFileSync(out('manifest.json'), 'utf8')).posts[`content/${first}`].slug;
+    editPost(first, (text) => text.replace(/\nreading time\d+\n/, '\nreading timeten\n'));
+    writeFileSync(path.join(dir, 'content', 'zz-empty.txt'), '');
+    const summary = await buildSite(options);
+    expect(summary).toMatchObject({ built: 0, skipped: 2, unchanged: 5 });
+    const errors = summary.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.map((d) => [d.file, d.code])).toEqual([[`content/${first}`, 'invalid-number'], ['content/zz-empty.txt', 'empty-file']]);
+    expect(errors[0]?.line).toBeGreaterThan(1);
+    expect(existsSync(out('posts', slug, 'index.html'))).toBe(true);
+  });
+
+  it('gives posts with the same title distinct, stable slugs', async () => {
+    const [first, second] = writeCorpus(3) as [string, string];
+    const retitle = (text: string) => text.replace(/^(\|\n\n)?[^\n]+/, (_, crumb: string | undefined) => `${crumb ?? ''}same title`);
+    editPost(first, retitle);
+    editPost(second, retitle);
+    await buildSite(options);
+    const slugs = () => Object.values(JSON.parse(readFileSync(out('manifest.json'), 'utf8')).posts as Record<string, { slug: string }>).map((p) => p.slug);
+    const firstRun = slugs();
+    expect(firstRun[0]).toBe('same-title');
+    expect(firstRun[1]).toMatch(/^same-title-[0-9a-f]{8}$/);
+    rmSync(out(), { recursive: true });
+    await buildSite(options);
+    expect(slugs()).toEqual(firstRun);
+  });
+
+  it('lets one build at a time write an out dir: one started meanwhile is refused, and may retry', async () => {
+    writeCorpus(8);
+    const first = buildSite(options);
+    await expect(buildSite(options)).rejects.toMatchObject({ name: 'BuildError', code: 'build-running', retryable: true });
+    expect((await first).built).toBe(8);
+    expect(existsSync(out(LOCK_FILE))).toBe(false);
+    expect((await buildSite(options)).unchanged).toBe(8);
+  });
+
+  it('takes over the lock of a build that died, and respects one from another host', async () => {
+    writeCorpus(4);
+    mkdirSync(out(), { recursive: true });
+    const gone = spawnSync(process.execPath, ['-e', '']).pid as number;
+    writeFileSync(out(LOCK_FILE), JSON.stringify({ pid: gone, host: hostname(), startedAt: '2026-12-01T00:00:00.000Z' }));
+    expect((await buildSite(options)).built).toBe(4);
+    expect(existsSync(out(LOCK_FILE))).toBe(false);
+    writeFileSync(out(LOCK_FILE), JSON.stringify({ pid: gone, host: `not-${hostname()}`, startedAt: '2026-12-01T00:00:00.000Z' }));
+    await expect(buildSite(options)).rejects.toThrow(/a build on not-.* holds .*\.alphanode-lock; if none is running there, remove that file/);
+  });
+
+  it('builds the same site, byte for byte, on worker threads and on the main thread', async () => {
+    writeCorpus(80);
+    await buildSite({ ...options, outDir: 'with-workers', workers: 2 });
+    await buildSite({ ...options, outDir: 'main-thread', workers: 0 });
+    const tree = (name: string) => {
+      const root = path.join(dir, name);
+      return (readdirSync(root, { recursive: true }) as string[]).sort().filter((file) => statSync(path.join(root, file)).isFile()).map((file) => [file, readFileSync(path.join(root, file), 'utf8')]);
+    };
+    const withWorkers = tree('with-workers');
+    expect(withWorkers.length).toBeGreaterThan(160);
+    expect(withWorkers).toEqual(tree('main-thread'));
+  });
+
+  it('finishes the job after being killed mid-run, with no half-written file', async () => {
+    writeCorpus(400);
+    const script = path.join(dir, 'run-build.ts');
+    const source = fileURLToPath(new URL('./build-site.ts', import.meta.url));
+    writeFileSync(script, `import { buildSite } from ${JSON.stringify(source)};\nawait buildSite({ patterns: 'content/*.txt', cwd: ${JSON.stringify(dir)}, outDir: 'dist' });\n`);
+    const child = spawn(process.execPath, ['--conditions=@alphanode/source', script], { stdio: 'ignore' });
+    // Kill as soon as some pages exist, so the run is cut off in the middle of writing; then wait
+    // until it is gone, as the next cron run would find it.
+    await new Promise<void>((resolve) => {
+      const poll = setInterval(() => {
+        if (existsSync(out('posts')) && readdirSync(out('posts')).length > 20) {
+          clearInterval(poll);
+          child.kill('SIGKILL');
+        }
+      }, 5);
+      child.on('exit', () => {
+        clearInterval(poll);
+        resolve();
+      });
+    });
+    expect(child.signalCode).toBe('SIGKILL');
+    // The killed run's lock is still there, and is taken over.
+    expect(existsSync(out(LOCK_FILE))).toBe(true);
+    const { rules: _rules, ...withoutRules } = options;
+    const summary = await buildSite(withoutRules);
+    expect(summary.built + summary.unchanged).toBe(400);
+    const files = readdirSync(out(), { recursive: true }) as string[];
+    expect(files.filter((file) => file.includes('.alphanode-tmp'))).toEqual([]);
+    for (const file of files.filter((name) => name.endsWith('.json') && name.startsWith('posts'))) {
+      const post = JSON.parse(readFileSync(out(file), 'utf8'));
+      expect(parsePost(stringifyPost(post)).ok).toBe(true);
+    }
+    expect(files.filter((name) => name.endsWith('index.html')).length).toBeGreaterThanOrEqual(400);
+  });
+});
+
+describe('buildSite over an out dir of the previous version (manifest version 1)', () => {
+  it('removes the old layout\'s files and purges their URLs', async () => {
+    const [first] = writeCorpus(3) as [string];
+    await buildSite(options);
+    const manifest = JSON.parse(readFileSync(out('manifest.json'), 'utf8'));
+    const entry = manifest.posts[`content/${first}`];
+    // What version 1 wrote for this post: its JSON inside the post's folder, under an old slug.
+    mkdirSync(out('posts', 'old-slug'), { recursive: true });
+    writeFileSync(out('posts', 'old-slug', 'index.html'), 'old page');
+    writeFileSync(out('posts', 'old-slug', 'index.json'), '{}');
+    const v1 = {
+      version: 1,
+      settings: 'old',
+      posts: { [`content/${first}`]: { file: `content/${first}`, slug: 'old-slug', title: entry.title, topic: entry.topic, outputs: ['posts/old-slug/index.html', 'posts/old-slug/index.json'], keys: ['post-old-slug'] } },
+      listings: { 'index.html': 'x' },
+    };
+    writeFileSync(out('manifest.json'), JSON.stringify(v1));
+    const summary = await buildSite(options);
+    expect(existsSync(out('posts', 'old-slug'))).toBe(false);
+    expect(summary.purge.urls).toEqual(expect.arrayContaining(['/posts/old-slug', '/posts/old-slug.json', '/']));
+    expect(summary.purge.keys).toContain('post-old-slug');
+    expect(JSON.parse(readFileSync(out('manifest.json'), 'utf8')).version).toBe(2);
+  });
+});

@@ -1,0 +1,335 @@
+import { readFileSync, rmdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import process from 'node:process';
+import { compileRules, type CacheRulesEngine, type TargetName } from '@alphanode/cache-rules';
+import { readFailureDiagnostic } from '@alphanode/parser/node';
+import fg from 'fast-glob';
+import { exactPurgePlan, type PageRecord } from '../purge/exact-plan.ts';
+import { assignSlugs, type SlugClaim } from '../routes/assign-slugs.ts';
+import { outputFileFor, siteRoutesFor, type SiteRoutes } from '../routes/site-routes.ts';
+import { slugify } from '../routes/slugify.ts';
+import { removeTempFiles, writeFileAtomic } from './atomic-write.ts';
+import { BuildError } from './build-error.ts';
+import { acquireBuildLock } from './build-lock.ts';
+import { siteWarning, type BuildSummary } from './build-summary.ts';
+import { contentHash } from './content-hash.ts';
+import { renderHeadersFile } from './headers-file.ts';
+import { appendJournal, clearJournal, readJournal, type Journal } from './journal.ts';
+import { emptyManifest, readManifest, writeManifest, type Manifest, type ManifestPost, type OutputRecord } from './manifest.ts';
+import { runPageJob, type PageContext, type PageJob, type PageJobResult } from './page-job.ts';
+import { DEFAULT_PAGE_SETTINGS, type PageSettings } from './page-settings.ts';
+import { representationOf } from './render-post-file.ts';
+import { readSourceState, type SourceState } from './source-file.ts';
+import { titleOf } from './title-of.ts';
+import { createWorkerPool, type WorkerPool } from './worker-pool.ts';
+import { writeListings } from './write-listings.ts';
+
+/** Where a run that changed something writes its purge plan, in the out dir. */
+export const PURGE_PLAN_FILE = 'purge-plan.json';
+const HEADERS_FILE = '_headers';
+
+// Files rendered at a time per round of worker messages.
+const BATCH = 512;
+// Fewer changed posts than this are built on the main thread: starting workers costs more.
+const WORKER_THRESHOLD = 64;
+// Source texts read while slugs are handed out are kept for rendering up to this many characters;
+// past it they are read again, so memory stays flat however large the corpus.
+const TEXT_BUDGET = 64 * 1024 * 1024;
+
+export interface BuildOptions {
+  /** Globs of post files, relative to `cwd`. */
+  patterns: string | readonly string[];
+  cwd?: string;
+  /** Where the site goes (relative to `cwd`). */
+  outDir: string;
+  /** Cache rules (YAML text or object) for the routes, the `_headers` file and the purge keys. */
+  rules?: string | object;
+  /** The host the `_headers` file is for (default netlify). */
+  target?: TargetName;
+  settings?: Partial<PageSettings>;
+  strict?: boolean;
+  /** Worker threads for parsing and rendering; default one per core, 0 for none. */
+  workers?: number;
+  /** Changed posts below which the build stays on the main thread (starting workers costs more); default 64. */
+  workerThreshold?: number;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** One source file after the scan: its state, and the text when it must be built. */
+interface Scanned {
+  file: string;
+  state: SourceState;
+  /** The text to build from, while within the budget; read again when undefined. */
+  text?: string;
+}
+
+function compile(rules: string | object | undefined): CacheRulesEngine | undefined {
+  if (rules === undefined) return undefined;
+  const compiled = compileRules(rules as string);
+  if (!compiled.ok) throw new BuildError('invalid-rules', `the cache rules do not compile:\n${compiled.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('\n')}`, false);
+  return compiled.engine;
+}
+
+function routesOf(engine: CacheRulesEngine | undefined): SiteRoutes {
+  let routes: SiteRoutes;
+  try {
+    routes = siteRoutesFor(engine);
+  } catch (error) {
+    throw new BuildError('invalid-rules', `the rules' post.path: ${(error as Error).message}`, false);
+  }
+  for (const pattern of routes.postPatterns.slice(1)) {
+    if (representationOf(pattern) !== 'json') throw new BuildError('invalid-rules', `the rules' post.path "${pattern}": the build makes a post's page (the first path) and its JSON (a path ending in .json), nothing else`, false);
+  }
+  return routes;
+}
+
+/**
+ * Builds a site from post files, incrementally: a file whose content hash (and the settings) did
+ * not change is not read again, nothing unchanged is written, a removed post's pages go, and the
+ * summary carries the exact purge plan: the URLs whose bytes changed, appeared or vanished.
+ *
+ * The run goes in phases, so no write can race another: every post's slug is decided first, from
+ * all titles at once (`assignSlugs`: independent of file order and threads); then the changed posts
+ * are rendered (on worker threads, a batch at a time) and written, each file atomically; then the
+ * listings and `_headers`; only then is anything this run no longer serves removed; the manifest
+ * goes last. A journal written before the first write lets the run after a kill rebuild and purge
+ * all the killed run touched. One build at a time writes an out dir: a second one started
+ * meanwhile throws a retryable `BuildError` ('build-running'); rules that do not compile or name
+ * paths the build cannot make throw one too ('invalid-rules').
+ *
+ * @example
+ * const summary = await buildSite({ patterns: 'content/**\/*.txt', outDir: 'dist' });
+ * console.log(summary.built, summary.unchanged, summary.purge.urls);
+ */
+export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
+  const start = performance.now();
+  const cwd = options.cwd ?? process.cwd();
+  const outDir = path.resolve(cwd, options.outDir);
+  const engine = compile(options.rules);
+  const routes = routesOf(engine);
+  const release = acquireBuildLock(outDir);
+  try {
+    return await build(options, { cwd, outDir, engine, routes }, start);
+  } finally {
+    release();
+  }
+}
+
+interface Where {
+  cwd: string;
+  outDir: string;
+  engine: CacheRulesEngine | undefined;
+  routes: SiteRoutes;
+}
+
+/** Reads every source, keeping texts within the budget, and decides whether it needs building. */
+function scan(files: readonly string[], where: Where, settingsHash: string, previous: Manifest, trusted: boolean, journal: Journal): Scanned[] {
+  let kept = 0;
+  return files.map((file) => {
+    const before = trusted && !journal.files.has(file) ? previous.posts[file] : undefined;
+    const state = readSourceState(path.resolve(where.cwd, file), settingsHash, before);
+    if (state.kind !== 'changed') return { file, state };
+    kept += state.text.length;
+    return kept <= TEXT_BUDGET ? { file, state, text: state.text } : { file, state };
+  });
+}
+
+/**
+ * Every current post's claim on a slug: a changed post by its new title. A post that did not change
+ * (or could not be read) claims the slug it has, which it keeps: that spares slugifying every title
+ * of a large site on a one-post rebuild, and a new post that slugifies the same gets a suffix.
+ */
+function claimsOf(scanned: readonly Scanned[], previous: Manifest): SlugClaim[] {
+  const claims: SlugClaim[] = [];
+  for (const { file, state } of scanned) {
+    if (state.kind === 'changed') claims.push({ id: file, base: slugify(titleOf(state.text)) });
+    else {
+      const entry = state.kind === 'unchanged' ? state.entry : previous.posts[file];
+      if (entry) claims.push({ id: file, base: entry.slug });
+    }
+  }
+  return claims;
+}
+
+/** URL → record of the given posts' outputs and the listings. */
+function recordsOf(posts: Iterable<ManifestPost | undefined>, listings: readonly OutputRecord[]): Map<string, PageRecord> {
+  const records = new Map<string, PageRecord>();
+  for (const entry of posts) for (const output of entry?.outputs ?? []) records.set(output.url, output);
+  for (const output of listings) records.set(output.url, output);
+  return records;
+}
+
+/** Removes a file the site no longer serves, and its folder when that is left empty (`posts/<slug>/`). */
+function removeOutput(outDir: string, file: string): void {
+  const absolute = path.join(outDir, file);
+  rmSync(absolute, { force: true });
+  const dir = path.dirname(absolute);
+  if (dir === outDir) return;
+  try {
+    rmdirSync(dir);
+  } catch {
+    // Not empty (another output lives there) or already gone.
+  }
+}
+
+async function build(options: BuildOptions, where: Where, start: number): Promise<BuildSummary> {
+  const { outDir, engine, routes } = where;
+  const settings: PageSettings = { ...DEFAULT_PAGE_SETTINGS, ...options.settings };
+  const strict = options.strict === true;
+  const target = options.target ?? 'netlify';
+  const context: PageContext = { outDir, settings, engine, routes, strict };
+  const settingsHash = contentHash(JSON.stringify({ settings, rules: options.rules ?? null, target, strict }));
+  const stored = await readManifest(outDir);
+  // Other settings: every post is built again, but the old outputs are still known, to remove and purge.
+  const trusted = stored?.settings === settingsHash;
+  const previous = stored ?? emptyManifest(settingsHash);
+  const journal = readJournal(outDir);
+  const summary: BuildSummary = { built: 0, unchanged: 0, skipped: 0, removed: 0, written: [], diagnostics: [], purge: { keys: [], urls: [], urlsWithoutKey: [] }, ms: 0 };
+  const next: Manifest = emptyManifest(settingsHash);
+  removeTempFiles(outDir);
+
+  // Phase 1: every source's state, and every post's slug, before anything is written.
+  const files = (await fg([options.patterns].flat(), { cwd: where.cwd, onlyFiles: true })).sort();
+  const current = new Set(files);
+  const scanned = scan(files, where, settingsHash, previous, trusted, journal);
+  const previousSlugs = new Map<string, string>();
+  for (const file of files) {
+    const slug = previous.posts[file]?.slug;
+    if (slug !== undefined) previousSlugs.set(file, slug);
+  }
+  const { slugs, collisions } = assignSlugs(claimsOf(scanned, previous), previousSlugs);
+  for (const collision of collisions) {
+    collision.ids.slice(1).forEach((file, i) => {
+      summary.diagnostics.push(siteWarning('duplicate-slug', file, `the title gives the slug "${collision.base}", as ${collision.ids[0]}'s does; this post is served at ${routes.postUrl(collision.slugs[i + 1] as string)}`));
+    });
+  }
+  const owners = new Map([...slugs].map(([file, slug]) => [slug, file]));
+  const changed = scanned.filter((item) => item.state.kind === 'changed');
+  const removed = Object.values(previous.posts).filter((entry) => !current.has(entry.file));
+  let changedSomething = changed.length > 0 || removed.length > 0 || !trusted || journal.files.size + journal.urls.size > 0 || journal.listings;
+  if (changed.length > 0 || removed.length > 0) {
+    const urls = new Set<string>();
+    for (const { file } of changed) {
+      for (const output of previous.posts[file]?.outputs ?? []) urls.add(output.url);
+      for (const url of routes.postUrls(slugs.get(file) as string)) urls.add(url);
+    }
+    for (const entry of removed) for (const output of entry.outputs) urls.add(output.url);
+    appendJournal(outDir, { files: changed.map((item) => item.file), urls: [...urls] });
+  }
+
+  // Phase 2: the changed posts, rendered and written; nothing is removed yet.
+  const results = new Map<string, PageJobResult>();
+  let pool: WorkerPool | undefined;
+  try {
+    for (let at = 0; at < changed.length; at += BATCH) {
+      const jobs: PageJob[] = changed.slice(at, at + BATCH).map(({ file, text }) => ({
+        file,
+        text: text ?? new TextDecoder().decode(readFileSync(path.resolve(where.cwd, file))),
+        slug: slugs.get(file) as string,
+      }));
+      const useWorkers = changed.length >= (options.workerThreshold ?? WORKER_THRESHOLD) && options.workers !== 0;
+      if (useWorkers) pool ??= createWorkerPool({ outDir, settings, rules: options.rules, strict }, options.workers);
+      const done = pool && useWorkers ? await pool.run(jobs) : jobs.map((job) => runPageJob(job, context));
+      for (const result of done) results.set(result.file, result);
+      options.onProgress?.(Math.min(at + BATCH, changed.length), changed.length);
+    }
+  } finally {
+    await pool?.close();
+  }
+
+  let listingsMoved = removed.length > 0 || !trusted || journal.listings || previous.listings.length === 0;
+  for (const { file, state } of scanned) {
+    const before = previous.posts[file];
+    if (state.kind === 'unchanged') {
+      next.posts[file] = state.entry;
+      // A fresh clone: same content, new mtime, recorded so the next run can skip the read.
+      if (state.entry !== before) changedSomething = true;
+      summary.unchanged++;
+      continue;
+    }
+    const result = results.get(file);
+    if (state.kind === 'unreadable') summary.diagnostics.push(readFailureDiagnostic(file, state.error));
+    if (result) summary.diagnostics.push(...result.diagnostics);
+    if (state.kind === 'unreadable' || !result?.page) {
+      summary.skipped++;
+      // The previous page stays up (a bad import must not take a good page down), unless another
+      // post took its slug this run.
+      const owner = before && owners.get(before.slug);
+      if (before && (owner === undefined || owner === file)) next.posts[file] = before;
+      else if (before) {
+        listingsMoved = true;
+        summary.diagnostics.push(siteWarning('page-replaced', file, `this post did not build, and ${owner} now has its URL ${routes.postUrl(before.slug)}; fix it to bring it back`));
+      }
+      continue;
+    }
+    const { page } = result;
+    const slug = slugs.get(file) as string;
+    if (before?.slug !== slug || before.title !== page.title || before.topic !== page.topic) listingsMoved = true;
+    next.posts[file] = { file, hash: state.hash, size: state.size, mtimeMs: state.mtimeMs, slug, title: page.title, topic: page.topic, outputs: page.outputs };
+    summary.written.push(...page.outputs.map((output) => output.file));
+    summary.built++;
+  }
+  summary.removed = removed.length;
+
+  // Phase 3: listings and _headers, from the whole next manifest.
+  if (listingsMoved) {
+    appendJournal(outDir, { listings: true });
+    const written = writeListings({ outDir, settings, engine, routes, previous: previous.listings, previousTopics: previous.topics, force: journal.listings, posts: Object.values(next.posts) });
+    next.listings = written.records;
+    next.topics = written.topics;
+    summary.written.push(...written.files);
+    for (const collision of written.collisions) {
+      summary.diagnostics.push(siteWarning('topic-slug-collision', undefined, `the topics ${collision.ids.map((name) => JSON.stringify(name)).join(', ')} all slugify to "${collision.base}"; they are served at ${collision.slugs.map((slug) => routes.topicUrl(slug)).join(', ')}`));
+    }
+  } else {
+    next.listings = previous.listings;
+    next.topics = previous.topics;
+  }
+  if (engine && changedSomething) {
+    const pages = [...Object.values(next.posts).flatMap((entry) => entry.outputs), ...next.listings];
+    const headers = renderHeadersFile(engine, target, pages);
+    if (headers.warning) summary.diagnostics.push(siteWarning('headers-cap', HEADERS_FILE, headers.warning));
+    next.headers = contentHash(headers.text);
+    if (next.headers !== previous.headers || journal.listings) {
+      writeFileAtomic(outDir, HEADERS_FILE, headers.text);
+      summary.written.push(HEADERS_FILE);
+    }
+  } else if (previous.headers !== undefined) next.headers = previous.headers;
+
+  // Phase 4: only now, what this run no longer serves goes; nothing it wrote is touched. Only
+  // touched posts (built, skipped, removed, journaled) can have stale outputs: an untouched post's
+  // entry is the same object in both manifests, and its slug was never free for another post.
+  if (changedSomething) {
+    const touched = new Set<string>();
+    for (const file of Object.keys(previous.posts)) if (next.posts[file] !== previous.posts[file]) touched.add(file);
+    for (const file of Object.keys(next.posts)) if (next.posts[file] !== previous.posts[file]) touched.add(file);
+    const claimed = new Set<string>();
+    for (const entry of Object.values(next.posts)) for (const output of entry.outputs) claimed.add(output.file);
+    for (const output of next.listings) claimed.add(output.file);
+    const stale = new Set<string>();
+    for (const file of touched) for (const output of previous.posts[file]?.outputs ?? []) stale.add(output.file);
+    for (const output of previous.listings) stale.add(output.file);
+    // A killed run may have written pages no manifest names yet.
+    for (const url of journal.urls) stale.add(outputFileFor(url));
+    for (const file of stale) if (!claimed.has(file)) removeOutput(outDir, file);
+
+    const before = recordsOf([...touched].map((file) => previous.posts[file]), previous.listings);
+    const after = recordsOf([...touched].map((file) => next.posts[file]), next.listings);
+    summary.purge = exactPurgePlan(before, after, {
+      forced: journal.urls,
+      unchanged: function* () {
+        for (const [file, entry] of Object.entries(next.posts)) if (!touched.has(file)) yield* entry.outputs;
+      },
+    });
+  }
+  // The plan of the run that changed something, for a deploy step to send to the CDN; a run that
+  // changed nothing leaves no plan behind, so a stale one is never purged twice.
+  if (summary.purge.urls.length > 0 || summary.purge.keys.length > 0) writeFileAtomic(outDir, PURGE_PLAN_FILE, `${JSON.stringify(summary.purge, null, 1)}\n`);
+  else rmSync(path.join(outDir, PURGE_PLAN_FILE), { force: true });
+  if (changedSomething) writeManifest(outDir, next);
+  clearJournal(outDir);
+  // Left empty by a run that finished; gone, so that it is not deployed with the site.
+  removeTempFiles(outDir);
+  summary.ms = performance.now() - start;
+  return summary;
+}

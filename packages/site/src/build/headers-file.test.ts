@@ -1,0 +1,79 @@
+import { readFileSync } from 'node:fs';
+import { compileRulesOrThrow } from '@alphanode/cache-rules';
+import { describe, expect, it } from 'vitest';
+import { renderHeadersFile } from './headers-file.ts';
+
+const exampleRules = compileRulesOrThrow(readFileSync(new URL('../../../../examples/rules.yaml', import.meta.url), 'utf8'));
+
+/** The file's blocks: path → header lines. */
+function blocks(text: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  let current: string[] | undefined;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('/')) found.set(line, (current = []));
+    else if (line.startsWith('  ') && current) current.push(line.trim());
+    else current = undefined;
+  }
+  return found;
+}
+
+describe('renderHeadersFile', () => {
+  const { text } = renderHeadersFile(exampleRules, 'netlify');
+
+  it('writes one block per path, with the headers decide gives an anonymous GET there', () => {
+    const found = blocks(text);
+    expect([...found.keys()]).toEqual(['/assets/*', '/posts/:slug', '/topics/:topic', '/']);
+    const sample: Record<string, string> = { '/assets/*': '/assets/site.3f9a1c.css', '/posts/:slug': '/posts/hello', '/topics/:topic': '/topics/go', '/': '/' };
+    for (const [path, lines] of found) {
+      const headers = exampleRules.decide({ url: sample[path] as string }, { target: 'netlify' }).headers;
+      const expected = Object.entries(headers).filter(([name]) => name !== 'Netlify-Cache-Tag').map(([name, value]) => `${name}: ${value}`);
+      expect(lines, path).toEqual(expected);
+    }
+  });
+
+  it('leaves out a rule that matches on the status, saying why', () => {
+    expect(text).toContain('# rule "not-found" is left out: it matches on the response status');
+    expect(text).not.toMatch(/^\/\*$/m);
+  });
+
+  it('folds the JSON pattern into the page pattern that covers it when their headers are the same', () => {
+    expect(text).not.toContain('/posts/:slug.json\n');
+  });
+
+  it('leaves out a pattern that would mix its headers into an earlier rule\'s paths', () => {
+    const rules = compileRulesOrThrow({
+      version: 1,
+      rules: [
+        { name: 'assets', match: { path: '/assets/*' }, cache: { immutable: true, edge: '1y', browser: '1y' }, examples: { cached: ['/assets/a.css'] } },
+        { name: 'pages', match: { path: '/*' }, cache: { edge: '5m' }, examples: { cached: ['/about'] } },
+      ],
+    });
+    const written = renderHeadersFile(rules, 'cloudflare').text;
+    expect([...blocks(written).keys()]).toEqual(['/assets/*']);
+    expect(written).toContain('# rule "pages": left out /*: it meets "assets" (/assets/*) with other headers');
+  });
+
+  it('gives each page a block with its purge keys, for a host that reads them there', () => {
+    const pages = [
+      { url: '/posts/hello', keys: ['post-hello', 'topic-go'] },
+      { url: '/posts/hello.json', keys: ['post-hello', 'topic-go'] },
+      { url: '/', keys: ['listings'] },
+    ];
+    const netlify = blocks(renderHeadersFile(exampleRules, 'netlify', pages).text);
+    expect(netlify.get('/posts/hello')).toEqual(['Netlify-Cache-Tag: post-hello,topic-go']);
+    expect(netlify.get('/posts/hello.json')).toEqual(['Netlify-Cache-Tag: post-hello,topic-go']);
+    const cloudflare = blocks(renderHeadersFile(exampleRules, 'cloudflare', pages).text);
+    expect(cloudflare.get('/posts/hello')).toEqual(['Cache-Tag: post-hello,topic-go']);
+    // Hosts that do not read _headers get no page blocks.
+    expect(blocks(renderHeadersFile(exampleRules, 'fastly', pages).text).has('/posts/hello')).toBe(false);
+  });
+
+  it('past Cloudflare Pages\' 100 rules, leaves the keys out and says where to get them', () => {
+    const pages = Array.from({ length: 120 }, (_, i) => ({ url: `/posts/p${i}`, keys: [`post-p${i}`] }));
+    const file = renderHeadersFile(exampleRules, 'cloudflare', pages);
+    expect(file.warning).toMatch(/cap of 100 .*developers\.cloudflare\.com.*edge worker/);
+    expect(file.text).toContain(`# ${file.warning}`);
+    expect([...blocks(file.text).keys()].some((path) => path.startsWith('/posts/p'))).toBe(false);
+    expect(renderHeadersFile(exampleRules, 'netlify', pages).warning).toBeUndefined();
+  });
+});

@@ -1,0 +1,45 @@
+import { lintPost, parsePost, type Diagnostic, type Post } from '@alphanode/parser';
+import { renderPost } from '@alphanode/renderer';
+import { outputFileFor, type SiteRoutes } from '../routes/site-routes.ts';
+import type { PageSettings } from './page-settings.ts';
+
+/** One file the build writes for a URL. */
+export interface PageOutput {
+  url: string;
+  file: string;
+  content: string;
+}
+
+/** Reads one post's text; the post, or the diagnostics that say why not. */
+export function readPost(text: string, file: string, strict: boolean): { post?: Post; diagnostics: Diagnostic[] } {
+  const result = parsePost(text, { file, strict });
+  if (!result.ok) return { diagnostics: result.diagnostics };
+  return { post: result.post, diagnostics: [...result.diagnostics, ...lintPost(result.post, { locations: result.locations, file })] };
+}
+
+/**
+ * What a representation URL serves, by its extension: the page (no extension) or the post as JSON
+ * (`.json`); undefined for one the build cannot make.
+ */
+export function representationOf(url: string): 'html' | 'json' | undefined {
+  const last = url.slice(url.lastIndexOf('/') + 1);
+  if (!last.includes('.')) return 'html';
+  return last.endsWith('.json') ? 'json' : undefined;
+}
+
+/** A post's files: one per URL the routes give it, the page first. */
+export function renderPostPage(post: Post, slug: string, routes: SiteRoutes, settings: PageSettings): PageOutput[] {
+  const urls = routes.postUrls(slug);
+  const options = {
+    siteName: settings.siteName,
+    path: urls[0] as string,
+    lang: settings.lang,
+    stylesheets: settings.stylesheets,
+    ...(settings.baseUrl === undefined ? {} : { baseUrl: settings.baseUrl }),
+  };
+  let json: string | undefined;
+  return urls.map((url) => {
+    const content = representationOf(url) === 'json' ? (json ??= `${JSON.stringify(post)}\n`) : renderPost(post, options);
+    return { url, file: outputFileFor(url), content };
+  });
+}

@@ -1,0 +1,57 @@
+import type { CacheRulesEngine } from '@alphanode/cache-rules';
+import { renderHomePage, renderTopicPage, type ListingPageOptions } from '../listings/listing-pages.ts';
+import { createListings } from '../listings/listings.ts';
+import type { SlugCollision } from '../routes/assign-slugs.ts';
+import { outputFileFor, type SiteRoutes } from '../routes/site-routes.ts';
+import { assignTopicSlugs } from '../routes/topic-slugs.ts';
+import { writeFileAtomic } from './atomic-write.ts';
+import { contentHash } from './content-hash.ts';
+import type { ManifestPost, OutputRecord } from './manifest.ts';
+import type { PageSettings } from './page-settings.ts';
+
+export interface ListingsInput {
+  outDir: string;
+  settings: PageSettings;
+  engine: CacheRulesEngine | undefined;
+  routes: SiteRoutes;
+  /** The previous build's listing pages: one whose bytes are the same is not written again. */
+  previous: readonly OutputRecord[];
+  /** Topic name → slug from the previous build, so a topic keeps its URL. */
+  previousTopics: Readonly<Record<string, string>>;
+  /** Write every listing even if its hash is unchanged: a killed run may have left other bytes. */
+  force: boolean;
+  posts: Iterable<ManifestPost>;
+}
+
+export interface ListingsOutput {
+  records: OutputRecord[];
+  topics: Record<string, string>;
+  /** Files written: only those whose content changed (or all, when forced). */
+  files: string[];
+  /** Topic names that slugify alike, each given its own slug: reported, never silent. */
+  collisions: SlugCollision[];
+}
+
+/** The home page and one page per topic, each written only when its bytes changed. */
+export function writeListings(input: ListingsInput): ListingsOutput {
+  const posts = [...input.posts];
+  const { slugs, collisions } = assignTopicSlugs(
+    posts.map((post) => post.topic),
+    new Map(Object.entries(input.previousTopics)),
+  );
+  const listings = createListings(posts.map(({ slug, title, topic }) => ({ slug, title, topic })), slugs);
+  const previous = new Map(input.previous.map((record) => [record.url, record.hash]));
+  const options: ListingPageOptions = { routes: input.routes, siteName: input.settings.siteName, lang: input.settings.lang, stylesheets: input.settings.stylesheets };
+  const output: ListingsOutput = { records: [], topics: Object.fromEntries(slugs), files: [], collisions };
+  const write = (url: string, content: string) => {
+    const file = outputFileFor(url);
+    const hash = contentHash(content);
+    output.records.push({ url, file, hash, keys: input.engine ? input.engine.keysFor(url) : [] });
+    if (!input.force && previous.get(url) === hash) return;
+    writeFileAtomic(input.outDir, file, content);
+    output.files.push(file);
+  };
+  write(input.routes.homeUrl, renderHomePage(listings, options));
+  for (const topic of listings.topics) write(input.routes.topicUrl(topic.slug), renderTopicPage(topic, options));
+  return output;
+}

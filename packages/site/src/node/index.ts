@@ -1,0 +1,10 @@
+/**
+ * @module Node entry of `@alphanode/site`: the incremental build (`buildSite`), its lock and its files.
+ */
+export { buildSite, PURGE_PLAN_FILE, type BuildOptions } from '../build/build-site.ts';
+export type { BuildSummary, SiteDiagnostic } from '../build/build-summary.ts';
+export { BuildError, type BuildErrorCode } from '../build/build-error.ts';
+export { LOCK_FILE } from '../build/build-lock.ts';
+export { MANIFEST_FILE, type Manifest, type ManifestPost, type OutputRecord } from '../build/manifest.ts';
+export { JOURNAL_FILE } from '../build/journal.ts';
+export type { PageSettings } from '../build/page-settings.ts';
