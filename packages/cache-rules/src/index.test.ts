@@ -7,7 +7,7 @@ describe('@alphanode/cache-rules exports', () => {
   it('the main entry', () => {
     expect(Object.keys(api).sort()).toEqual([
       'CacheRulesError', 'LISTING_FIELDS', 'RulesConfigSchema', 'TARGETS', 'compileRules', 'compileRulesOrThrow',
-      'diffRules', 'exampleRequest', 'formatDuration', 'formatRulesDiagnostic', 'isTargetName', 'lintRules', 'parseDuration', 'pathCovers', 'pathsOverlap',
+      'diffRules', 'exampleRequest', 'foldText', 'formatDuration', 'formatRulesDiagnostic', 'isTargetName', 'lintRules', 'parseDuration', 'pathCovers', 'pathsOverlap',
       'purgeKeys', 'purgePlan', 'rulesJsonSchema', 'runExamples', 'stableHash', 'targetKeyHeader',
     ]);
   });

@@ -12,6 +12,7 @@ export { runExamples, exampleRequest, type ExampleResult } from './examples/run-
 export { diffRules, type DecisionChange } from './diff/diff-rules.ts';
 export { purgeKeys, purgePlan, LISTING_FIELDS, type PurgePlan, type PurgeOptions, type PostPage } from './purge/purge-plan.ts';
 export { stableHash } from './keys/stable-hash.ts';
+export { foldText, type FoldedText } from './keys/fold-text.ts';
 export { TARGETS, isTargetName, targetKeyHeader, type TargetName, type KeyHeaderProfile } from './targets/target-profiles.ts';
 export { parseDuration, formatDuration, type DurationResult } from './config/duration.ts';
 export { RulesConfigSchema, type RulesConfig, type RulesConfigInput } from './config/rules-schema.ts';

@@ -1,3 +1,4 @@
+import { foldText, joinFolded } from './fold-text.ts';
 import { stableHash } from './stable-hash.ts';
 
 /**
@@ -8,17 +9,15 @@ import { stableHash } from './stable-hash.ts';
 export const MAX_KEY_LENGTH = 128;
 const HASH_SUFFIX = 9; // "-" and 8 hex digits
 
-// Already safe, with no dash at either end: the common case (a slug) returns without copying.
-const SAFE = /^[a-z0-9._](?:[a-z0-9._-]*[a-z0-9._])?$/;
-const UNSAFE_RUN = /[^a-z0-9._-]+/g;
-const NON_ASCII = /[\u0080-\uffff]/;
-const COMBINING_MARKS = /[\u0300-\u036f]/g;
+// Already safe, with single dashes between words: the common case (a slug) returns without copying.
+const SAFE = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const UNSAFE_RUN = /[^a-z0-9-]+/g;
 
-/** Lowercases and turns each run of characters outside `[a-z0-9._-]` into one "-", keeping the ends. */
+
+/** The literal text of a key template: lowercased, each run of characters outside `[a-z0-9-]` one "-", the ends kept. */
 export function slugifyText(text: string): string {
   // NFKD splits "é" into "e" and a combining mark, which is then dropped rather than dashed.
-  const folded = NON_ASCII.test(text) ? text.normalize('NFKD').replace(COMBINING_MARKS, '') : text;
-  return folded.toLowerCase().replace(UNSAFE_RUN, '-');
+  return text.normalize('NFKD').replace(/\p{M}+/gu, '').toLowerCase().replace(UNSAFE_RUN, '-');
 }
 
 /** Removes dashes at either end. */
@@ -31,13 +30,15 @@ export function trimDashes(text: string): string {
 }
 
 /**
- * Lowercases, turns each run of characters outside `[a-z0-9._-]` into one "-", and trims dashes
- * at the ends: the set that is safe in Surrogate-Key (space-separated), Cache-Tag and
- * Edge-Cache-Tag (comma-separated; Akamai refuses `: / @ , = ? ;` and more), Vercel-Cache-Tag and
- * xkey. Folding "Go" and "go" together, or "C++" and "C", can only make a purge wider.
+ * A value as a key part: `foldText`'s words (and hash), the same folding as a site's slugs, so a
+ * topic's `{post.meta.topic}` key matches its listing's `{topic}`. `[a-z0-9-]` is safe in
+ * Surrogate-Key (space-separated), Cache-Tag and Edge-Cache-Tag (comma-separated; Akamai refuses
+ * `: / @ , = ? ;` and more), Vercel-Cache-Tag and xkey. Folding "Go" and "go" together, or "C++"
+ * and "C", can only make a purge wider.
  *
  * @example
  * slugifyKeyPart('Slow builds / Go'); // 'slow-builds-go'
+ * slugifyKeyPart('node.js');          // 'node-js'
  */
 export function slugifyKeyPart(text: string): string {
   if (SAFE.test(text)) return text;
@@ -46,7 +47,7 @@ export function slugifyKeyPart(text: string): string {
   let slug = memo.get(text);
   if (slug === undefined) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    slug = trimDashes(slugifyText(text));
+    slug = joinFolded(foldText(text));
     memo.set(text, slug);
   }
   return slug;

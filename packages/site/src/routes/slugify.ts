@@ -1,12 +1,7 @@
-import { stableHash } from '@alphanode/cache-rules';
-import { transliterate } from './transliterate.ts';
+import { foldText, stableHash } from '@alphanode/cache-rules';
 
 /** The longest slug: long enough for any real title's words, short enough for any file system. */
 export const MAX_SLUG_LENGTH = 80;
-
-const MARKS = /\p{M}+/gu;
-const ASCII_WORD = /[a-z0-9]/;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
 /**
  * Cuts a slug to `max` characters at a `-`, so no word is cut in half; a single word longer than
@@ -41,23 +36,10 @@ export function withSuffix(slug: string, suffix: string, max = MAX_SLUG_LENGTH):
  * slugify('Résumé tips for Node.js'); // 'resume-tips-for-node-js'
  */
 export function slugify(title: string): string {
-  const folded = title.normalize('NFKD').replace(MARKS, '').toLowerCase();
-  let words = '';
-  let dash = false;
-  let foreign = false;
-  for (const char of folded) {
-    const latin = ASCII_WORD.test(char) ? char : transliterate(char);
-    if (latin !== undefined && latin !== '') {
-      if (dash && words !== '') words += '-';
-      words += latin;
-      dash = false;
-    } else if (latin === undefined) {
-      // A hard or soft sign transliterates to nothing and joins its word; anything else splits.
-      dash = true;
-      if (LETTER_OR_DIGIT.test(char)) foreign = true;
-    }
-  }
+  const { words, hash } = foldText(title);
+  if (hash !== undefined) return withSuffix(words, hash);
+  if (words !== '') return cutSlug(words, MAX_SLUG_LENGTH);
+  // No letters or digits (emoji, punctuation): still a page, so its own stable name.
   const trimmed = title.trim();
-  if (foreign || (words === '' && trimmed !== '')) return withSuffix(words, stableHash(trimmed.normalize('NFC')));
-  return words === '' ? 'untitled' : cutSlug(words, MAX_SLUG_LENGTH);
+  return trimmed === '' ? 'untitled' : stableHash(trimmed.normalize('NFC'));
 }

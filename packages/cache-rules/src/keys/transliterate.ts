@@ -1,6 +1,6 @@
 // Letters NFKD does not take apart into a base letter and a mark, and the two scripts most often
 // written in Latin letters by their own readers. Other scripts (CJK, Arabic, Hebrew, Thai, …) have
-// no transliteration that is both short and agreed on; slugify gives those a hash instead.
+// no transliteration that is both short and agreed on; foldWords gives those a hash instead.
 const LATIN: Record<string, string> = {
   ß: 'ss', æ: 'ae', ø: 'o', œ: 'oe', đ: 'd', ð: 'd', ł: 'l', þ: 'th', ı: 'i', ŀ: 'l', ħ: 'h', ŧ: 't', ŋ: 'ng',
 };
