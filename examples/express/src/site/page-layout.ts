@@ -1,5 +1,4 @@
 import { html, raw, type Html, type LayoutParts, type RenderContext } from '@alphanode/renderer';
-import type { ListingPageOptions } from '@alphanode/site';
 
 /** Who a page is for: undefined for everyone (the page a shared cache may keep), a name when logged in. */
 export type Viewer = string | undefined;
@@ -27,29 +26,4 @@ ${parts.article}${parts.similar}</main>
 </body>
 </html>
 `;
-}
-
-/**
- * The `layout` of `@alphanode/site`'s listing pages (home, a topic): their body inside our header,
- * with a greeting for a logged-in `viewer`.
- */
-export function listingLayout(viewer: Viewer): (page: { title: string; body: Html }, options: ListingPageOptions) => string {
-  return (page, options) => {
-    const styles = (options.stylesheets ?? []).map((href) => html`<link rel="stylesheet" href="${href}">\n`);
-    return html`<!DOCTYPE html>
-<html lang="${options.lang ?? 'en'}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${page.title} · ${options.siteName}</title>
-${styles}</head>
-<body>
-${siteHeader(viewer)}
-<main>
-${page.body}
-</main>
-</body>
-</html>
-`.value;
-  };
 }

@@ -1,6 +1,6 @@
 import type { CacheRulesEngine } from '@alphanode/cache-rules';
 import type { Post } from '@alphanode/parser';
-import { etagFor, renderPost } from '@alphanode/renderer';
+import { etagFor, html, renderPost } from '@alphanode/renderer';
 import {
   assignSlugs,
   assignTopicSlugs,
@@ -15,7 +15,7 @@ import {
   type SlugCollision,
   type TopicListing,
 } from '@alphanode/site';
-import { listingLayout, postLayout, SITE_NAME, type Viewer } from './page-layout.ts';
+import { postLayout, siteHeader, SITE_NAME, type Viewer } from './page-layout.ts';
 
 /** A finished response body with its strong ETag, made once and served many times. */
 export interface Page {
@@ -80,7 +80,7 @@ export function renderPostPage(post: Post, url: string, stylesheet: string, view
 }
 
 function listingOptions(site: Pick<Site, 'routes' | 'stylesheet'>, viewer: Viewer): ListingPageOptions {
-  return { routes: site.routes, siteName: SITE_NAME, stylesheets: [site.stylesheet], layout: listingLayout(viewer) };
+  return { routes: site.routes, siteName: SITE_NAME, stylesheets: [site.stylesheet], header: html`${siteHeader(viewer)}\n` };
 }
 
 function renderPages(post: Post, urls: readonly string[], stylesheet: string): (Page | undefined)[] {

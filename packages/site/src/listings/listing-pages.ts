@@ -7,7 +7,9 @@ export interface ListingPageOptions {
   siteName: string;
   lang?: string;
   stylesheets?: readonly string[];
-  /** The page around a listing's body, for a site's own header or a logged-in variant; returns the whole document. */
+  /** Markup before `<main>`: a site's own header (and, for a logged-in visitor, a greeting). */
+  header?: Html;
+  /** The whole document around a listing's body, for a site that wants its own; `listingLayout` by default. */
   layout?: (page: { title: string; body: Html }, options: ListingPageOptions) => string;
 }
 
@@ -22,7 +24,7 @@ export function listingLayout(page: { title: string; body: Html }, options: List
 <title>${page.title} · ${options.siteName}</title>
 ${styles}</head>
 <body>
-<main>
+${options.header ?? raw('')}<main>
 ${page.body}
 </main>
 </body>
