@@ -1,3 +1,4 @@
+import { decideRequestOf } from '@alphanode/cache-rules/fetch';
 import { cacheKey, EDGE_CACHE_HEADER, fromStored, storedCopy, type EdgeCache } from './edge-cache.ts';
 import { finishResponse } from './finish-response.ts';
 import { respond } from './respond.ts';
@@ -26,7 +27,8 @@ export async function handleRequest(request: Request, site: Site, options: Handl
 
   // The request alone says whether it may share a copy; the status is not known yet, and only a
   // bypass, which depends on the request, must keep it from reading one.
-  const ahead = site.engine.decide({ method: request.method, url: request.url, headers: request.headers }, { target: site.target });
+  // Read as the fetch adapter reads it, so Cookie lines a runtime joined with "," still bypass.
+  const ahead = site.engine.decide(decideRequestOf(request), { target: site.target });
   if (ahead.action === 'bypass') return finishResponse(request, marked(respond(request, site).response, 'BYPASS'));
 
   const key = cacheKey(request);

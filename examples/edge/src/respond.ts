@@ -1,4 +1,5 @@
 import type { Decision } from '@alphanode/cache-rules';
+import { applyCacheRules } from '@alphanode/cache-rules/fetch';
 import type { Post } from '@alphanode/parser';
 import { etagFor } from '@alphanode/renderer';
 import { renderHomePage, renderTopicPage, type ListingPageOptions } from '@alphanode/site';
@@ -49,21 +50,20 @@ function pageFor(pathname: string, site: Site): Page {
 }
 
 /**
- * The full response to a request, with the headers the cache rules decide for it and, for a 200, a
- * strong ETag of the body. Never a 304 and always with a body, so that the caller can store it;
+ * The full response to a request, with the headers the cache rules decide for it (the fetch
+ * adapter: the rules' headers over the page's, the body passed on) and, for a 200, a strong ETag
+ * of the body. Never a 304 and always with a body, so that the caller can store it;
  * `finishResponse` answers conditional and HEAD requests. Pure apart from rendering.
  */
 export function respond(request: Request, site: Site): { response: Response; decision: Decision } {
   const readable = request.method === 'GET' || request.method === 'HEAD';
   const page = readable ? pageFor(new URL(request.url).pathname, site) : NOT_ALLOWED;
-  const decision = site.engine.decide(
-    { method: request.method, url: request.url, headers: request.headers },
-    { target: site.target, response: { status: page.status, headers: { 'content-type': page.contentType } }, ...(page.post ? { post: page.post } : {}) },
-  );
-  const headers = new Headers(decision.headers);
-  headers.set('content-type', page.contentType);
-  headers.set('x-cache-rule', decision.rule ?? 'none');
+  const headers = new Headers({ 'content-type': page.contentType });
   if (page.status === 200) headers.set('etag', etagFor(page.body));
   if (page.status === 405) headers.set('allow', 'GET, HEAD');
-  return { response: new Response(page.body, { status: page.status, headers }), decision };
+  const ruled = applyCacheRules(site.engine, request, new Response(page.body, { status: page.status, headers }), { target: site.target, post: page.post });
+  // Every status the worker serves is one a Response can carry, so the adapter always decides.
+  const decision = ruled.decision as Decision;
+  ruled.response.headers.set('x-cache-rule', decision.rule ?? 'none');
+  return { response: ruled.response, decision };
 }

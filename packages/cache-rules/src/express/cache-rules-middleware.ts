@@ -2,14 +2,20 @@ import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:
 import type { Post } from '@alphanode/parser';
 import type { CacheRulesEngine } from '../engine/create-engine.ts';
 import type { Decision } from '../engine/decision.ts';
+import { OWNED_HEADERS } from '../fetch/owned-headers.ts';
+import { foldCookieHeader } from '../fetch/request-view.ts';
 import type { TargetName } from '../targets/target-profiles.ts';
 
-export interface CacheRulesMiddlewareOptions {
+/**
+ * Generic over the request and response types, so that Express's own types flow into `post` and
+ * `onDecision` (`res.locals` included) without this module importing Express.
+ */
+export interface CacheRulesMiddlewareOptions<Req extends IncomingMessage = IncomingMessage, Res extends ServerResponse = ServerResponse> {
   target: TargetName;
   /** The post a request shows, for `{post.…}` keys: often `(req, res) => res.locals.post`. */
-  post?: (req: IncomingMessage, res: ServerResponse) => Post | undefined;
+  post?: ((req: Req, res: Res) => Post | undefined) | undefined;
   /** Sees each decision, e.g. to log `decision.reason` for a MISS that should have been a HIT. */
-  onDecision?: (decision: Decision, req: IncomingMessage) => void;
+  onDecision?: ((decision: Decision, req: Req) => void) | undefined;
 }
 
 type Next = (error?: unknown) => void;
@@ -59,28 +65,45 @@ function responseHeaders(res: ServerResponse): Record<string, string | string[]>
 }
 
 /**
+ * The request headers as decide reads them. Node joins repeated Cookie fields with "; ", but a
+ * client or proxy that joined them with "," (as `Headers` does) would hide every cookie after the
+ * first from the bypass; read as ";", a comma can only add cookie names (see `foldCookieHeader`).
+ */
+function requestHeaders(req: IncomingMessage): IncomingMessage['headers'] {
+  const cookie = req.headers.cookie;
+  return cookie === undefined || !cookie.includes(',') ? req.headers : { ...req.headers, cookie: foldCookieHeader(cookie) };
+}
+
+/**
  * Connect/Express middleware: decides when the response head is written, so the final status,
  * Set-Cookie and Content-Type take part, then sets the rules' headers over whatever the handler
- * set for caching (the rules own those headers).
+ * set for caching (the rules own those headers, `OWNED_HEADERS`: each is removed first).
  *
  * @example
  * app.use(cacheRulesMiddleware(engine, { target: 'fastly', post: (req, res) => res.locals.post }));
  */
-export function cacheRulesMiddleware(engine: CacheRulesEngine, options: CacheRulesMiddlewareOptions) {
-  return (req: IncomingMessage, res: ServerResponse, next: Next): void => {
-    const writeHead = res.writeHead as (...args: unknown[]) => ServerResponse;
+export function cacheRulesMiddleware<Req extends IncomingMessage = IncomingMessage, Res extends ServerResponse = ServerResponse>(
+  engine: CacheRulesEngine,
+  options: CacheRulesMiddlewareOptions<Req, Res>,
+): (req: Req, res: Res, next: Next) => void {
+  return (req, res, next) => {
+    const response: ServerResponse = res;
+    const writeHead = response.writeHead as (...args: unknown[]) => ServerResponse;
     // Node writes the head through writeHead on every path (res.end, res.write, explicit calls).
-    res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]): ServerResponse {
+    response.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]): ServerResponse {
       // writeHead(status, headers?) or writeHead(status, statusMessage, headers?).
       const message = typeof rest[0] === 'string' ? rest[0] : undefined;
       applyPassedHeaders(res, message === undefined ? rest[0] : rest[1]);
       const post = options.post?.(req, res);
       const decision = engine.decide(
-        { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers },
+        { method: req.method ?? 'GET', url: req.url ?? '/', headers: requestHeaders(req) },
         { target: options.target, response: { status: statusCode, headers: responseHeaders(res) }, ...(post === undefined ? {} : { post }) },
       );
       options.onDecision?.(decision, req);
-      for (const [name, value] of Object.entries(decision.headers)) res.setHeader(name, value);
+      // The rules own every caching header, for every CDN: a Surrogate-Control or CDN-Cache-Control
+      // the handler set would otherwise outlive a no-store.
+      for (const name of res.getHeaderNames()) if (OWNED_HEADERS.has(name)) res.removeHeader(name);
+      for (const name in decision.headers) res.setHeader(name, decision.headers[name] as string);
       return message === undefined ? writeHead.call(this, statusCode) : writeHead.call(this, statusCode, message);
     } as WriteHead;
     next();

@@ -1,0 +1,5 @@
+/**
+ * @module `@alphanode/cache-rules` for Hono: middleware over the fetch adapter. Edge-safe: Web APIs
+ * only, and nothing of Hono's but its types.
+ */
+export { cacheRules, type HonoCacheRulesOptions } from './cache-rules-middleware.ts';
