@@ -1,4 +1,4 @@
-import { readFileSync, rmdirSync, rmSync } from 'node:fs';
+import { rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { compileRules, type CacheRulesEngine, type TargetName } from '@alphanode/cache-rules';
@@ -19,7 +19,7 @@ import { emptyManifest, readManifest, writeManifest, type Manifest, type Manifes
 import { runPageJob, type PageContext, type PageJob, type PageJobResult } from './page-job.ts';
 import { DEFAULT_PAGE_SETTINGS, type PageSettings } from './page-settings.ts';
 import { representationOf } from './render-post-file.ts';
-import { readSourceState, type SourceState } from './source-file.ts';
+import { readHead, readSourceState, statSource, type QuickState, type SourceState } from './source-file.ts';
 import { titleOf } from './title-of.ts';
 import { createWorkerPool, type WorkerPool } from './worker-pool.ts';
 import { writeListings } from './write-listings.ts';
@@ -32,9 +32,6 @@ const HEADERS_FILE = '_headers';
 const BATCH = 512;
 // Fewer changed posts than this are built on the main thread: starting workers costs more.
 const WORKER_THRESHOLD = 64;
-// Source texts read while slugs are handed out are kept for rendering up to this many characters;
-// past it they are read again, so memory stays flat however large the corpus.
-const TEXT_BUDGET = 64 * 1024 * 1024;
 
 export interface BuildOptions {
   /** Globs of post files, relative to `cwd`. */
@@ -55,12 +52,14 @@ export interface BuildOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** One source file after the scan: its state, and the text when it must be built. */
+/** One source file after the scan: what its stat said, and for a file to read, its title. */
 interface Scanned {
   file: string;
-  state: SourceState;
-  /** The text to build from, while within the budget; read again when undefined. */
-  text?: string;
+  quick: QuickState;
+  /** The title line of a stale file, for its slug. */
+  title?: string;
+  /** What reading it said (stale files only), once read. */
+  state?: SourceState;
 }
 
 function compile(rules: string | object | undefined): CacheRulesEngine | undefined {
@@ -122,29 +121,35 @@ interface Where {
   routes: SiteRoutes;
 }
 
-/** Reads every source, keeping texts within the budget, and decides whether it needs building. */
-function scan(files: readonly string[], where: Where, settingsHash: string, previous: Manifest, trusted: boolean, journal: Journal): Scanned[] {
-  let kept = 0;
+/**
+ * Stats every source and reads the title line of each that may have changed; the full texts are
+ * read later, a batch at a time, while the previous batch renders.
+ */
+function scan(files: readonly string[], where: Where, previous: Manifest, trusted: boolean, journal: Journal): Scanned[] {
   return files.map((file) => {
     const before = trusted && !journal.files.has(file) ? previous.posts[file] : undefined;
-    const state = readSourceState(path.resolve(where.cwd, file), settingsHash, before);
-    if (state.kind !== 'changed') return { file, state };
-    kept += state.text.length;
-    return kept <= TEXT_BUDGET ? { file, state, text: state.text } : { file, state };
+    const absolute = path.resolve(where.cwd, file);
+    const quick = statSource(absolute, before);
+    if (quick.kind !== 'stale') return { file, quick };
+    try {
+      return { file, quick, title: titleOf(readHead(absolute)) };
+    } catch (error) {
+      return { file, quick: { kind: 'unreadable', error } };
+    }
   });
 }
 
 /**
- * Every current post's claim on a slug: a changed post by its new title. A post that did not change
+ * Every current post's claim on a slug: a stale post by its title now. A post that did not change
  * (or could not be read) claims the slug it has, which it keeps: that spares slugifying every title
  * of a large site on a one-post rebuild, and a new post that slugifies the same gets a suffix.
  */
 function claimsOf(scanned: readonly Scanned[], previous: Manifest): SlugClaim[] {
   const claims: SlugClaim[] = [];
-  for (const { file, state } of scanned) {
-    if (state.kind === 'changed') claims.push({ id: file, base: slugify(titleOf(state.text)) });
+  for (const { file, quick, title } of scanned) {
+    if (quick.kind === 'stale') claims.push({ id: file, base: slugify(title ?? '') });
     else {
-      const entry = state.kind === 'unchanged' ? state.entry : previous.posts[file];
+      const entry = quick.kind === 'unchanged' ? quick.entry : previous.posts[file];
       if (entry) claims.push({ id: file, base: entry.slug });
     }
   }
@@ -191,7 +196,7 @@ async function build(options: BuildOptions, where: Where, start: number): Promis
   // Phase 1: every source's state, and every post's slug, before anything is written.
   const files = (await fg([options.patterns].flat(), { cwd: where.cwd, onlyFiles: true })).sort();
   const current = new Set(files);
-  const scanned = scan(files, where, settingsHash, previous, trusted, journal);
+  const scanned = scan(files, where, previous, trusted, journal);
   const previousSlugs = new Map<string, string>();
   for (const file of files) {
     const slug = previous.posts[file]?.slug;
@@ -204,7 +209,8 @@ async function build(options: BuildOptions, where: Where, start: number): Promis
     });
   }
   const owners = new Map([...slugs].map(([file, slug]) => [slug, file]));
-  const changed = scanned.filter((item) => item.state.kind === 'changed');
+  // Stale by their stat: read in full below, where a hash equal to the manifest's spares the render.
+  const changed = scanned.filter((item) => item.quick.kind === 'stale');
   const removed = Object.values(previous.posts).filter((entry) => !current.has(entry.file));
   let changedSomething = changed.length > 0 || removed.length > 0 || !trusted || journal.files.size + journal.urls.size > 0 || journal.listings;
   if (changed.length > 0 || removed.length > 0) {
@@ -217,29 +223,37 @@ async function build(options: BuildOptions, where: Where, start: number): Promis
     appendJournal(outDir, { files: changed.map((item) => item.file), urls: [...urls] });
   }
 
-  // Phase 2: the changed posts, rendered and written; nothing is removed yet.
+  // Phase 2: the changed posts, rendered and written; nothing is removed yet. The next batch is
+  // read while the workers render this one.
   const results = new Map<string, PageJobResult>();
+  const read = (at: number): PageJob[] =>
+    changed.slice(at, at + BATCH).flatMap((item) => {
+      const state = readSourceState(path.resolve(where.cwd, item.file), settingsHash, trusted && !journal.files.has(item.file) ? previous.posts[item.file] : undefined);
+      item.state = state.kind === 'changed' ? { ...state, text: '' } : state;
+      return state.kind === 'changed' ? [{ file: item.file, text: state.text, slug: slugs.get(item.file) as string }] : [];
+    });
+  const useWorkers = changed.length >= (options.workerThreshold ?? WORKER_THRESHOLD) && options.workers !== 0;
   let pool: WorkerPool | undefined;
   try {
+    let jobs = read(0);
     for (let at = 0; at < changed.length; at += BATCH) {
-      const jobs: PageJob[] = changed.slice(at, at + BATCH).map(({ file, text }) => ({
-        file,
-        text: text ?? new TextDecoder().decode(readFileSync(path.resolve(where.cwd, file))),
-        slug: slugs.get(file) as string,
-      }));
-      const useWorkers = changed.length >= (options.workerThreshold ?? WORKER_THRESHOLD) && options.workers !== 0;
-      if (useWorkers) pool ??= createWorkerPool({ outDir, settings, rules: options.rules, strict }, options.workers);
-      const done = pool && useWorkers ? await pool.run(jobs) : jobs.map((job) => runPageJob(job, context));
+      if (useWorkers && jobs.length > 0) pool ??= createWorkerPool({ outDir, settings, rules: options.rules, strict }, options.workers);
+      const rendering = pool && useWorkers ? pool.run(jobs) : undefined;
+      const next = at + BATCH < changed.length ? read(at + BATCH) : [];
+      const done = rendering ? await rendering : jobs.map((job) => runPageJob(job, context));
       for (const result of done) results.set(result.file, result);
       options.onProgress?.(Math.min(at + BATCH, changed.length), changed.length);
+      jobs = next;
     }
   } finally {
     await pool?.close();
   }
 
   let listingsMoved = removed.length > 0 || !trusted || journal.listings || previous.listings.length === 0;
-  for (const { file, state } of scanned) {
+  for (const { file, quick, state: read } of scanned) {
     const before = previous.posts[file];
+    const state = read ?? quick;
+    if (state.kind === 'stale') throw new Error(`internal: ${file} was never read`);
     if (state.kind === 'unchanged') {
       next.posts[file] = state.entry;
       // A fresh clone: same content, new mtime, recorded so the next run can skip the read.

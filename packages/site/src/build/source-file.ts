@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
 import type { ManifestPost } from './manifest.ts';
 
 export type SourceState =
@@ -25,5 +25,36 @@ export function readSourceState(absolutePath: string, settings: string, previous
     return { kind: 'changed', text: decoder.decode(bytes), hash, size: info.size, mtimeMs: info.mtimeMs };
   } catch (error) {
     return { kind: 'unreadable', error };
+  }
+}
+
+/** What a stat alone says: unchanged (size and mtime as recorded), or a file to read. */
+export type QuickState = { kind: 'unchanged'; entry: ManifestPost } | { kind: 'stale' } | { kind: 'unreadable'; error: unknown };
+
+/** Size and mtime against the manifest, without reading the file. */
+export function statSource(absolutePath: string, previous: ManifestPost | undefined): QuickState {
+  try {
+    const info = statSync(absolutePath);
+    return previous && previous.size === info.size && previous.mtimeMs === info.mtimeMs ? { kind: 'unchanged', entry: previous } : { kind: 'stale' };
+  } catch (error) {
+    return { kind: 'unreadable', error };
+  }
+}
+
+const HEAD_BYTES = 4096;
+const head = new Uint8Array(HEAD_BYTES);
+
+/**
+ * The first 4 KiB of a file as text: enough for its title line. The whole file is read only when
+ * its post is built, a batch at a time, so the texts of a large import are never all in memory.
+ */
+export function readHead(absolutePath: string): string {
+  const fd = openSync(absolutePath, 'r');
+  try {
+    const length = readSync(fd, head, 0, HEAD_BYTES, 0);
+    // A character cut at the end decodes as U+FFFD; the title line ends long before.
+    return decoder.decode(head.subarray(0, length));
+  } finally {
+    closeSync(fd);
   }
 }

@@ -1,5 +1,5 @@
-/** Where posts live when the rules do not say (`post: { path: … }`). */
-export const DEFAULT_POST_PATHS: readonly string[] = ['/posts/:slug'];
+/** Where posts live when the rules do not say (`post: { path: … }`): the page, and the post as JSON. */
+export const DEFAULT_POST_PATHS: readonly string[] = ['/posts/:slug', '/posts/:slug.json'];
 /** The folder of topic listings. */
 export const TOPICS_PREFIX = '/topics/';
 
