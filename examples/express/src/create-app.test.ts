@@ -7,6 +7,9 @@ import { parsePostOrThrow } from '@alphanode/parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type ExampleApp } from './create-app.ts';
 import { DEFAULT_ASSETS_DIR, DEFAULT_CONTENT_DIR } from './load-options.ts';
+import { dryRunPurger } from './purgers/dry-run.ts';
+import { fastlyPurger } from './purgers/fastly.ts';
+import { rawExchange } from './testing/raw-http.ts';
 import { listen } from './testing/test-server.ts';
 
 const POST_FILE = path.join(DEFAULT_CONTENT_DIR, '000_27b4b2d52350f568.txt');
@@ -216,6 +219,97 @@ describe('POST /admin/purge', () => {
     expect([unknown.status, (await unknown.json()).code]).toEqual([404, 'unknown-post']);
     const empty = await admin('{}', 'application/json');
     expect([empty.status, (await empty.json()).code]).toEqual([400, 'missing-post']);
+  });
+});
+
+describe('POST /admin/purge reads the body only after the token, and never quotes it', () => {
+  const head = (token: string, extra: string[] = []) =>
+    ['POST /admin/purge HTTP/1.1', 'Host: example', `Authorization: Bearer ${token}`, 'Content-Type: application/json', ...extra].join('\r\n');
+
+  it('answers Expect: 100-continue with a refusal, never the 100, when the token is wrong, and closes the connection', async () => {
+    const refused = await rawExchange(base, head('wrong', ['Content-Length: 500000', 'Expect: 100-continue']), { waitForClose: 1000 });
+    expect(refused.response.split('\r\n')[0]).toBe('HTTP/1.1 401 Unauthorized');
+    expect([refused.complete, /^connection: close$/im.test(refused.response), refused.closed]).toEqual([true, true, true]);
+    const body = `{"slug":"${SLUG}"}`;
+    const allowed = await rawExchange(base, head(TOKEN, [`Content-Length: ${body.length}`, 'Expect: 100-continue']), { afterContinue: body });
+    expect(allowed.response.startsWith('HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n')).toBe(true);
+    expect(allowed.complete).toBe(true);
+  });
+
+  it('drops a refused body of up to 1 MiB unread and keeps the connection, and cuts a longer chunked one', async () => {
+    const small = await rawExchange(base, head('wrong', ['Content-Length: 7']), { body: 'nope!!!', waitForClose: 300 });
+    expect([small.response.split('\r\n')[0], small.complete, small.closed]).toEqual(['HTTP/1.1 401 Unauthorized', true, false]);
+    const chunk = `${(512 * 1024).toString(16)}\r\n${'x'.repeat(512 * 1024)}\r\n`;
+    const chunked = await rawExchange(base, head('wrong', ['Transfer-Encoding: chunked']), { body: chunk.repeat(3), waitForClose: 1000 });
+    expect([chunked.response.split('\r\n')[0], chunked.complete, chunked.closed]).toEqual(['HTTP/1.1 401 Unauthorized', true, true]);
+  });
+
+  it('refuses, with fixed messages, bodies it cannot read: not JSON, not UTF-8, too large, another type or coding', async () => {
+    const marker = 'Zq9x';
+    const cases: [RequestInit, number, string][] = [
+      [{ headers: { 'content-type': 'application/json' }, body: `{"slug": ${marker}}` }, 400, 'invalid-json'],
+      [{ headers: { 'content-type': 'text/plain' }, body: Buffer.from([0x7c, 0x0a, 0xff, 0xfe]) }, 400, 'invalid-encoding'],
+      [{ headers: { 'content-type': 'application/json' }, body: `{"slug": "${marker}", "pad": "${'x'.repeat(20_000)}"}` }, 413, 'body-too-large'],
+      [{ headers: { 'content-type': 'text/plain' }, body: `${marker}${'x'.repeat(1024 * 1024)}` }, 413, 'body-too-large'],
+      [{ headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `slug=${marker}` }, 415, 'unsupported-type'],
+      [{ headers: { 'content-type': 'text/plain; charset=latin1' }, body: marker }, 415, 'unsupported-charset'],
+      [{ headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body: marker }, 415, 'unsupported-encoding'],
+      [{ headers: { 'content-type': 'application/json' }, body: `{"slug": "${marker}"}` }, 404, 'unknown-post'],
+    ];
+    for (const [init, status, code] of cases) {
+      const response = await fetch(`${base}/admin/purge`, { ...init, method: 'POST', headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${TOKEN}` } });
+      const text = await response.text();
+      expect([response.status, JSON.parse(text).code]).toEqual([status, code]);
+      expect(text).not.toContain(marker);
+    }
+    // A post that does not parse: where and what kind of problem, never the parser's message, which may quote the text.
+    const invalid = await (await admin(`|\n\n${marker}\n`, 'text/plain')).json();
+    expect(invalid.code).toBe('invalid-post');
+    expect(JSON.stringify(invalid)).not.toContain(marker);
+    for (const diagnostic of invalid.diagnostics) expect(Object.keys(diagnostic).sort()).toEqual(['code', 'column', 'line', 'severity']);
+  });
+
+  it('answers an error with a fixed text, never the error\'s message (which can quote the path)', async () => {
+    const response = await get('/assets/%zz');
+    expect([response.status, await response.text()]).toEqual([400, 'bad request\n']);
+  });
+});
+
+describe('POST /admin/purge?slug=: a post retitled in place', () => {
+  it('moves the post to its new title\'s slug, and plans the home page, its topic, the old URLs and the new ones', async () => {
+    const file = path.join(DEFAULT_CONTENT_DIR, '000_a0db9e569322340e.txt');
+    const old = 'practical-guide-to-taming-background-jobs-with-php-sites';
+    const text = readFileSync(file, 'utf8').replace(/^practical guide to taming background jobs with php sites$/m, 'background jobs, retitled');
+    expect((await (await fetch(`${base}/admin/purge?slug=no-such-post`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain' }, body: text })).json()).code).toBe('unknown-post');
+    const response = await fetch(`${base}/admin/purge?slug=${old}`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain' }, body: text });
+    const body = await response.json();
+    expect([response.status, body.change, body.slug, body.previousSlug]).toEqual([200, 'changed', 'background-jobs-retitled', old]);
+    const moved = '/posts/background-jobs-retitled';
+    const topic = '/topics/taming-background-jobs-php-sites';
+    // The post is its topic's only one, so the topic's key reaches only changed pages and takes its page.
+    expect(body.plan).toEqual({
+      urls: ['/', moved, `${moved}.json`, `/posts/${old}`, `/posts/${old}.json`, topic],
+      keys: ['post-background-jobs-retitled', `post-${old}`, 'topic-taming-background-jobs-php-sites'],
+      urlsWithoutKey: ['/', moved, `${moved}.json`],
+    });
+    expect([(await get(`/posts/${old}`)).status, (await get(moved)).status]).toEqual([404, 200]);
+    // The same title sent again without ?slug= now finds the moved post, rather than adding a copy.
+    expect((await (await admin(text, 'text/plain')).json()).change).toBe('changed');
+    expect(example.site().posts.size).toBe(33);
+  });
+});
+
+describe('POST /admin/purge with a purger that purges by key only (Fastly)', () => {
+  it('sends the keys of the pages no planned key reaches alone: a new post purges the home page\'s listings key', async () => {
+    const app = await createApp({ target: 'fastly', adminToken: TOKEN, purger: dryRunPurger(fastlyPurger({ serviceId: 'svc', token: 'secret' })) });
+    const { url, close: closeOther } = await listen(app.app);
+    const post = readFileSync(POST_FILE, 'utf8').replace(/^production checklist for improving asset delivery in python services$/m, 'a post fastly has not seen');
+    const response = await fetch(`${url}/admin/purge`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain' }, body: post });
+    const body = await response.json();
+    await closeOther();
+    expect([response.status, body.change]).toEqual([200, 'added']);
+    const keys = body.purge.requests.flatMap((request: { headers: Record<string, string> }) => request.headers['surrogate-key']?.split(' ') ?? []);
+    expect(keys).toEqual(expect.arrayContaining(['listings', 'post-a-post-fastly-has-not-seen', `topic-${TOPIC}`]));
   });
 });
 

@@ -1,7 +1,7 @@
 import { compileRulesOrThrow, type Decision, type TargetName } from '@alphanode/cache-rules';
 import { cacheRulesMiddleware } from '@alphanode/cache-rules/express';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
-import type { IncomingMessage } from 'node:http';
+import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import { ifNoneMatch, siteRoutesFor, type SlugCollision } from '@alphanode/site';
 import { purgeRoute } from './admin/purge-route.ts';
 import { viewerFrom, SESSION_COOKIE } from './http/session.ts';
@@ -133,18 +133,15 @@ export async function createApp(options: AppOptions = {}): Promise<ExampleApp> {
     if (route.representation !== 0 || viewer === undefined) return send(req, res, shared);
     send(req, res, page(renderPostPage(entry.post, site.routes.postUrl(entry.slug), site.stylesheet, viewer)));
   });
-  app.post(
-    '/admin/purge',
-    express.text({ type: 'text/plain', limit: '1mb' }),
-    express.json({ limit: '16kb' }),
-    purgeRoute({ engine, purger: options.purger ?? dryRunPurger(), adminToken: options.adminToken, getSite: () => site, setSite: (next) => (site = next) }),
-  );
+  // No body parser: the route checks the token before it reads the body, and reads it itself.
+  app.post('/admin/purge', purgeRoute({ engine, purger: options.purger ?? dryRunPurger(), adminToken: options.adminToken, getSite: () => site, setSite: (next) => (site = next) }));
   app.use(notFound);
   app.use((error: unknown, req: Request, res: Response, _next: NextFunction) => {
     options.onError?.(error, req);
     const status = (error as { status?: unknown }).status;
     const code = typeof status === 'number' && status >= 400 && status < 500 ? status : 500;
-    res.status(code).type('text/plain').end(code === 500 ? 'internal error\n' : `${(error as Error).message}\n`);
+    // A fixed text per status: an error's message can quote the request (a path that did not decode).
+    res.status(code).type('text/plain').end(code === 500 ? 'internal error\n' : `${(STATUS_CODES[code] ?? 'error').toLowerCase()}\n`);
   });
   return { app, site: () => site, problems };
 }

@@ -7,6 +7,7 @@ it('exports the app factory, the purgers and the Varnish harness by name', () =>
     'DEFAULT_VCL',
     'cloudflarePurger',
     'createApp',
+    'deferContinue',
     'dryRunPurger',
     'fastlyPurger',
     'findVarnishd',

@@ -2,6 +2,7 @@
  * @module The Express example: `createApp` and the purgers its admin route sends plans to.
  */
 export { createApp, type AppOptions, type ExampleApp } from './create-app.ts';
+export { deferContinue } from './admin/request-body.ts';
 export type { Purger, PurgeTargets, PurgeResult, PurgeFailure, PurgeRequestSummary, PurgeResponseSummary, Fetch } from './purgers/purger.ts';
 export { fastlyPurger, type FastlyPurgerOptions } from './purgers/fastly.ts';
 export { cloudflarePurger, type CloudflarePurgerOptions } from './purgers/cloudflare.ts';

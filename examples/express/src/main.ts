@@ -4,6 +4,7 @@
 // and nothing is sent unless PURGE_DRY_RUN=0.
 import process from 'node:process';
 import { isTargetName } from '@alphanode/cache-rules';
+import { deferContinue } from './admin/request-body.ts';
 import { createApp } from './create-app.ts';
 import { purgerFromEnv } from './purgers/purger-from-env.ts';
 
@@ -42,4 +43,6 @@ const server = app.listen(Number(env['PORT'] ?? 8080), env['HOST'] ?? '127.0.0.1
   if (topic !== undefined) process.stdout.write(`  a topic:     ${base}${routes.topicUrl(topic)}\n`);
   process.stdout.write(`  log in:      ${base}/login?name=ada (a session cookie: pages turn private and greet you)\n  health:      ${base}/healthz\n`);
 });
+// `Expect: 100-continue` is answered only once the purge route has checked the token.
+server.on('checkContinue', deferContinue(app));
 process.once('SIGTERM', () => server.close());

@@ -6,12 +6,13 @@
 #     `xkey-purge` header evicts every object carrying one of those keys;
 #   - a visitor with a session cookie (or Authorization, or a preview URL) is passed to the origin
 #     and never served from or stored in the cache; everyone else's cookies are dropped so the
-#     builtin VCL does not pass them too;
+#     builtin VCL does not pass them too. Every Cookie header line counts: they are joined first;
 #   - a response that sets a cookie, or says private / no-store, is never stored (the builtin
 #     vcl_backend_response does this; nothing here undoes it).
-# Tested by examples/express/src/varnish.test.ts against the Express example.
+# Tested by examples/express/src/varnish/varnish-proof.test.ts against the Express example.
 vcl 4.1;
 
+import std;
 import xkey;
 
 backend default {
@@ -26,6 +27,12 @@ acl purgers {
 }
 
 sub vcl_recv {
+    # A client may split its cookies over several Cookie lines (HTTP/2 sends each one as its own
+    # field), and req.http.Cookie reads only the first: `Cookie: a=1` then `Cookie: session=alice`
+    # would look anonymous, and the unset below would drop both. Join them the way RFC 6265 writes
+    # a cookie-string ("; ", RFC 9113 8.2.3) before anything reads them.
+    std.collect(req.http.Cookie, "; ");
+
     if (req.method == "PURGE") {
         # Must return here: the builtin vcl_recv would pipe an unknown method to the origin.
         if (client.ip !~ purgers) {
@@ -44,14 +51,17 @@ sub vcl_recv {
 
     # The same bypasses as the rules' `logged-in` and `preview` conditions. The origin already marks
     # those responses `private, no-store`, but a cached copy would be served before the origin is
-    # asked, so the cache must recognise these requests itself.
+    # asked, so the cache must recognise these requests itself. Authorization is not joined: any
+    # line, even an empty one, makes req.http.Authorization true, and the origin gets them as sent.
     if (req.http.Authorization) {
         return (pass);
     }
-    if (req.http.Cookie ~ "(^|;\s*)(session|wp_logged_in_[^=]*)=") {
+    # A cookie named as the rules name it, read as the rules engine reads cookie names: space
+    # around the name, and a name with no "=", count too.
+    if (req.http.Cookie ~ "(^|;)\s*(session|wp_logged_in_[^=;]*)\s*(=|;|$)") {
         return (pass);
     }
-    if (req.url ~ "[?&]preview=") {
+    if (req.url ~ "[?&]preview(=|&|$)") {
         return (pass);
     }
 

@@ -1,21 +1,25 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deferContinue } from '../admin/request-body.ts';
 import { createApp } from '../create-app.ts';
 import { DEFAULT_CONTENT_DIR } from '../load-options.ts';
 import { varnishPurger } from '../purgers/varnish.ts';
+import { rawExchange } from '../testing/raw-http.ts';
 import { findVarnishd, freePort, startVarnish, type RunningVarnish } from './start-varnish.ts';
 
 // The proof that the headers the rules write make a real cache do the right thing: varnishd 7 with
 // vmod_xkey and the shipped varnish/default.vcl, in front of the Express example (target varnish).
 const POST_FILE = path.join(DEFAULT_CONTENT_DIR, '000_27b4b2d52350f568.txt');
+const OTHER_FILE = path.join(DEFAULT_CONTENT_DIR, '000_a0db9e569322340e.txt');
 const SLUG = 'production-checklist-for-improving-asset-delivery-in-python-services';
 const SAME_TOPIC = 'practical-guide-to-improving-asset-delivery-with-python-services';
 const OTHER = 'practical-guide-to-taming-background-jobs-with-php-sites';
 const TOPIC = '/topics/improving-asset-delivery-python-services';
 const ASSET = '/assets/site.138a8087.css';
+const OTHER_TOPIC = '/topics/taming-background-jobs-php-sites';
 const TOKEN = 'varnish-test-token';
 
 let varnish: RunningVarnish | undefined;
@@ -29,10 +33,13 @@ beforeAll(async () => {
   if (!binary.ok) throw new Error(binary.message);
   const varnishPort = await freePort();
   const { app } = await createApp({ target: 'varnish', adminToken: TOKEN, purger: varnishPurger({ url: `http://127.0.0.1:${varnishPort}` }) });
-  origin = createServer((req, res) => {
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
     originHits.set(req.url ?? '', (originHits.get(req.url ?? '') ?? 0) + 1);
     app(req, res);
-  });
+  };
+  origin = createServer(handle);
+  // As main.ts does (Varnish answers Expect itself, so this changes nothing behind it).
+  origin.on('checkContinue', deferContinue(handle));
   await new Promise<void>((resolve) => origin.listen(0, '127.0.0.1', resolve));
   const originPort = (origin.address() as AddressInfo).port;
   originUrl = `http://127.0.0.1:${originPort}`;
@@ -47,6 +54,24 @@ afterAll(async () => {
 
 const viaVarnish = (url: string, headers: Record<string, string> = {}) => fetch(`${varnish?.url}${url}`, { headers, redirect: 'manual' });
 const hits = (url: string) => originHits.get(url) ?? 0;
+
+/**
+ * A GET through Varnish with exactly these header lines, in this order: `fetch` would merge two
+ * Cookie lines into one, node:http's array form sends each as its own line.
+ */
+function rawGet(url: string, lines: string[]): Promise<{ status: number; headers: IncomingMessage['headers']; body: string }> {
+  const target = new URL(url, varnish?.url);
+  return new Promise((resolve, reject) => {
+    const req = request({ host: target.hostname, port: target.port, path: target.pathname, headers: ['Host', target.host, ...lines], agent: false }, (res) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
 
 /** X-Cache of each URL, fetched anonymously through Varnish. */
 async function cacheStates(urls: string[]): Promise<Record<string, string | null>> {
@@ -95,6 +120,20 @@ describe('the Express example behind Varnish 7 with varnish/default.vcl', () => 
     expect([again.headers.get('x-cache'), (await again.text()).includes('Welcome back')]).toEqual(['HIT', false]);
   });
 
+  it('reads every Cookie line: a session in the second line is passed, never given the anonymous copy', async () => {
+    const url = `/posts/${SAME_TOPIC}`;
+    expect(await cacheStates([url, url])).toEqual({ [url]: 'HIT' });
+    const before = hits(url);
+    const loggedIn = await rawGet(url, ['Cookie', '_ga=GA1.2.3', 'Cookie', 'session=alice']);
+    expect([loggedIn.status, loggedIn.headers['x-cache'], loggedIn.headers['cache-control']]).toEqual([200, 'MISS', 'private, no-store']);
+    expect(loggedIn.body).toContain('<p class="greeting">Welcome back, alice</p>');
+    expect(hits(url)).toBe(before + 1);
+    // Cookie lines with no session among them are still dropped, so those visitors share the copy.
+    const anonymous = await rawGet(url, ['Cookie', '_ga=GA1.2.3', 'Cookie', 'consent=yes']);
+    expect([anonymous.headers['x-cache'], anonymous.body.includes('Welcome back')]).toEqual(['HIT', false]);
+    expect(hits(url)).toBe(before + 1);
+  });
+
   it('purges one changed post by its keys: its page and its JSON go, every other page stays', async () => {
     const page = `/posts/${SLUG}`;
     const others = [`/posts/${SAME_TOPIC}`, `/posts/${OTHER}`, `/posts/${OTHER}.json`, TOPIC, '/', ASSET];
@@ -139,6 +178,44 @@ describe('the Express example behind Varnish 7 with varnish/default.vcl', () => 
     expect(await cacheStates([TOPIC, ...others])).toEqual({ [TOPIC]: 'MISS', ...Object.fromEntries(others.map((page) => [page, 'HIT'])) });
   });
 
+  it('checks the purge token before it reads the body, and never echoes the body', async () => {
+    // Short, so that even a parse error's clipped fragment of the body would show it whole.
+    const marker = 'Zq9x';
+    const admin = (token: string, type: string, body: string) =>
+      fetch(`${varnish?.url}/admin/purge`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body });
+    // Bodies that would fail to parse if they were parsed: the 401 neither parses nor quotes them.
+    // The origin drops them unread (up to the 1 MiB a post may have), so Varnish, which sends the
+    // whole body before it reads the answer, gets the 401 rather than a broken connection.
+    const bodies: [string, string][] = [
+      ['application/json', `{"slug": ${marker}}`],
+      ['application/json', `{"slug": "${marker}", "pad": "${'x'.repeat(512 * 1024)}`],
+      ['text/plain', `${marker}\n${'y'.repeat(900 * 1024)}`],
+    ];
+    for (const [type, body] of bodies) {
+      const started = Date.now();
+      const refused = await admin('wrong', type, body);
+      const text = await refused.text();
+      expect([refused.status, refused.headers.get('x-cache')]).toEqual([401, 'MISS']);
+      expect(JSON.parse(text)).toEqual({ ok: false, code: 'unauthorized', message: 'send Authorization: Bearer <admin token>' });
+      expect(text).not.toContain(marker);
+      expect(Date.now() - started).toBeLessThan(2000);
+    }
+    // With the right token the body is read, and one that is not JSON gets a fixed answer.
+    const invalid = await admin(TOKEN, 'application/json', `{"slug": ${marker}}`);
+    const answer = await invalid.text();
+    expect([invalid.status, JSON.parse(answer)]).toEqual([400, { ok: false, code: 'invalid-json', message: 'the body is not JSON: send {"slug": "<slug>"} as application/json' }]);
+    expect(answer).not.toContain(marker);
+
+    // Straight to the origin: the answer comes while most of the declared body is still unsent,
+    // so nothing of it was waited for, let alone parsed.
+    const head = (length: number) => `POST /admin/purge HTTP/1.1\r\nHost: origin\r\nAuthorization: Bearer wrong\r\nContent-Type: application/json\r\nContent-Length: ${length}`;
+    const early = await rawExchange(originUrl, head(100_000), { body: `{"slug": "${marker}` });
+    expect([early.complete, early.response.split('\r\n')[0], early.response.includes(marker)]).toEqual([true, 'HTTP/1.1 401 Unauthorized', false]);
+    // A body declared longer than the route ever reads is not read at all: the connection closes.
+    const huge = await rawExchange(originUrl, head(64 * 1024 * 1024), { body: `{"slug": "${marker}`, waitForClose: 1000 });
+    expect([huge.complete, huge.response.split('\r\n')[0], /^connection: close$/im.test(huge.response), huge.closed]).toEqual([true, 'HTTP/1.1 401 Unauthorized', true, true]);
+  });
+
   it('serves a hashed asset from the cache, with the immutable lifetime passed on to browsers', async () => {
     await cacheStates([ASSET]);
     const before = hits(ASSET);
@@ -163,5 +240,32 @@ describe('the Express example behind Varnish 7 with varnish/default.vcl', () => 
     expect(hits('/healthz')).toBeGreaterThanOrEqual(2);
     const purge = await fetch(`${varnish?.url}/admin/purge`, { method: 'POST', headers: { authorization: 'Bearer wrong', 'content-type': 'application/json' }, body: '{}' });
     expect([purge.status, purge.headers.get('x-cache')]).toEqual([401, 'MISS']);
+  });
+
+  it('purges the home page, the topic, the old URL and a cached 404 at the new URL when a post is retitled', async () => {
+    const old = `/posts/${OTHER}`;
+    const moved = '/posts/taming-background-jobs-retitled';
+    expect(await cacheStates([moved, moved])).toEqual({ [moved]: 'HIT' });
+    const changed = ['/', OTHER_TOPIC, old, `${old}.json`];
+    const others = [`/posts/${SAME_TOPIC}`, TOPIC, ASSET];
+    await cacheStates([...changed, ...others]);
+    expect(await cacheStates([...changed, ...others])).toEqual(Object.fromEntries([...changed, ...others].map((url) => [url, 'HIT'])));
+
+    const text = readFileSync(OTHER_FILE, 'utf8').replace(/^practical guide to taming background jobs with php sites$/m, 'taming background jobs, retitled');
+    const purge = await fetch(`${originUrl}/admin/purge?slug=${OTHER}`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain' }, body: text });
+    const result = await purge.json();
+    expect([purge.status, result.change, result.slug, result.previousSlug]).toEqual([200, 'changed', 'taming-background-jobs-retitled', OTHER]);
+    expect(result.plan.urls).toEqual(['/', old, `${old}.json`, moved, `${moved}.json`, OTHER_TOPIC]);
+
+    const fresh = await viaVarnish(moved);
+    expect([fresh.status, fresh.headers.get('x-cache')]).toEqual([200, 'MISS']);
+    expect(await fresh.text()).toContain('taming background jobs, retitled');
+    const gone = await viaVarnish(old);
+    expect([gone.status, gone.headers.get('x-cache')]).toEqual([404, 'MISS']);
+    await gone.arrayBuffer();
+    const home = await viaVarnish('/');
+    const homeText = await home.text();
+    expect([home.headers.get('x-cache'), homeText.includes(`href="${moved}"`), homeText.includes(`href="${old}"`)]).toEqual(['MISS', true, false]);
+    expect(await cacheStates([OTHER_TOPIC, ...others])).toEqual({ [OTHER_TOPIC]: 'MISS', ...Object.fromEntries(others.map((url) => [url, 'HIT'])) });
   });
 });
