@@ -10,7 +10,10 @@ import type { Suite } from '../suite.ts';
 
 const main = fileURLToPath(new URL('../../../examples/express/src/main.ts', import.meta.url));
 const content = fileURLToPath(new URL('../../../examples/content/', import.meta.url));
-const SECONDS = 3;
+const webChild = fileURLToPath(new URL('../web-child.ts', import.meta.url));
+const SECONDS = 2;
+/** Rounds in which every app is loaded in turn, each without rules and then with them. */
+const ROUNDS = 5;
 const CONNECTIONS = 10;
 
 interface Load {
@@ -20,6 +23,8 @@ interface Load {
   failures: number;
   /** CPU time the server process spent per request (Linux), undefined where /proc is missing. */
   cpuUs: number | undefined;
+  /** Which round of alternating runs it belongs to (-1 for a warm-up or a single run). */
+  round: number;
 }
 
 /** User + system CPU milliseconds of a process so far, from /proc (clock ticks of 10 ms). */
@@ -31,10 +36,16 @@ function cpuMs(pid: number | undefined): number | undefined {
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
-/** The example in its own process (as it runs in production), so the load generator does not share its event loop. */
-async function startExample(cacheRules: boolean): Promise<{ port: number; child: ChildProcess }> {
-  const child = spawn(process.execPath, ['--conditions=@alphanode/source', main], {
-    env: { ...process.env, PORT: '0', TARGET: 'varnish', CACHE_RULES: cacheRules ? 'on' : 'off', ADMIN_TOKEN: '' },
+/** A server process and the port it listens on. */
+interface Server {
+  port: number;
+  child: ChildProcess;
+}
+
+/** A server in its own process (as it runs in production), so the load generator does not share its event loop. */
+async function startServer(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Server> {
+  const child = spawn(process.execPath, ['--conditions=@alphanode/source', script, ...args], {
+    env: { ...process.env, PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -45,10 +56,16 @@ async function startExample(cacheRules: boolean): Promise<{ port: number; child:
       if (match) resolve(Number(match[1]));
     });
     child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`the example exited with ${code}:\n${out}`)));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${out}`)));
   });
   return { port, child };
 }
+
+/** The Express example, with or without the rules middleware. */
+const startExample = (cacheRules: boolean) => startServer(main, [], { TARGET: 'varnish', CACHE_RULES: cacheRules ? 'on' : 'off', ADMIN_TOKEN: '' });
+
+/** The example's pages as a Hono app or a plain Fetch handler, both on @hono/node-server (see web-child.ts). */
+const startWeb = (kind: 'hono' | 'fetch', cacheRules: boolean) => startServer(webChild, [kind, cacheRules ? 'on' : 'off']);
 
 async function stopExample(child: ChildProcess): Promise<void> {
   if (child.exitCode != null || child.signalCode != null) return;
@@ -71,12 +88,12 @@ function postPaths(): string[] {
     });
 }
 
-async function load(name: string, url: string, paths: string[], server?: ChildProcess, seconds = SECONDS): Promise<Load> {
+async function load(name: string, url: string, paths: string[], server?: ChildProcess, seconds = SECONDS, round = -1): Promise<Load> {
   const before = cpuMs(server?.pid);
   const result = await autocannon({ url, connections: CONNECTIONS, duration: seconds, requests: paths.map((path) => ({ method: 'GET', path })) });
   const after = cpuMs(server?.pid);
   const cpuUs = before === undefined || after === undefined ? undefined : ((after - before) * 1000) / result.requests.total;
-  return { name, rps: result.requests.average, p99: result.latency.p99, failures: result.errors + result.timeouts + result.non2xx, cpuUs };
+  return { name, rps: result.requests.average, p99: result.latency.p99, failures: result.errors + result.timeouts + result.non2xx, cpuUs, round };
 }
 
 const row = (load: Load, base: number) =>
@@ -90,34 +107,84 @@ function summary(runs: Load[], name: string): Load {
 }
 
 /**
+ * The share of the ruled app's server CPU per request that the rules add, where /proc gives it: in
+ * each round, from the two runs side by side (so that the machine's load drifting between rounds
+ * cancels out), and the median of the rounds, with their range. Else the loss of median req/s.
+ */
+function overhead(pair: Pair, runs: readonly Load[], without: Load, withRules: Load): string {
+  const byRps = (1 - withRules.rps / without.rps) * 100;
+  const rps = `${without.rps.toFixed(0)} → ${withRules.rps.toFixed(0)} req/s${pair.stack ? `; ${pair.stack}` : ''}`;
+  const shares = runs.flatMap((bare) => {
+    const ruled = runs.find((run) => run.name === pair.with && run.round === bare.round);
+    return bare.name === pair.without && bare.cpuUs !== undefined && ruled?.cpuUs !== undefined ? [(1 - bare.cpuUs / ruled.cpuUs) * 100] : [];
+  });
+  if (shares.length === 0 || without.cpuUs === undefined || withRules.cpuUs === undefined) return `    ${pair.label.padEnd(26)} ${byRps.toFixed(1).padStart(5)}% of throughput (median req/s: ${rps})`;
+  const range = `${Math.min(...shares).toFixed(1)} to ${Math.max(...shares).toFixed(1)}%`;
+  return `    ${pair.label.padEnd(26)} ${median(shares).toFixed(1).padStart(5)}%  (rounds ${range}; ${without.cpuUs.toFixed(1)} → ${withRules.cpuUs.toFixed(1)} µs CPU/req; ${rps})`;
+}
+
+/** One adapter against the same app without rules: the names of the two rows and how to start each. */
+interface Pair {
+  label: string;
+  without: string;
+  with: string;
+  /** The server the app runs on, where it is not the example's own. */
+  stack?: string;
+  start: (cacheRules: boolean) => Promise<Server>;
+}
+
+const PAIRS: readonly Pair[] = [
+  { label: 'Express rules middleware', without: 'without rules middleware', with: 'with rules middleware (varnish)', start: startExample },
+  { label: 'Hono cacheRules', without: 'Hono app without rules', with: 'Hono cacheRules (varnish)', stack: 'a Hono app on @hono/node-server', start: (on) => startWeb('hono', on) },
+  { label: 'Fetch withCacheRules', without: 'Fetch app without rules', with: 'Fetch withCacheRules (varnish)', stack: 'a Fetch handler on @hono/node-server', start: (on) => startWeb('fetch', on) },
+];
+
+/**
  * Throughput and p99 of the Express example on loopback: without the rules middleware, with it,
- * and through a warm Varnish (the shipped VCL). Without and with alternate, three runs each, and
- * the medians count. The overhead is taken from the server's CPU time per request where /proc
- * gives it: on a shared machine the load generator and other work move req/s by more than the
- * middleware does, while a saturated single-threaded server's throughput is 1 / CPU per request.
+ * and through a warm Varnish (the shipped VCL); then the same pages from a Hono app with the
+ * `cacheRules` middleware and from a Fetch handler through `withCacheRules`, each against the same
+ * app without rules (both on @hono/node-server, so only the adapter differs). In each of five
+ * rounds every app runs without and then with rules; the medians count. The overhead is taken
+ * from the server's CPU time per request where /proc gives it: on a shared machine the load
+ * generator and other work move req/s by more than the adapter does, while a saturated
+ * single-threaded server's throughput is 1 / CPU per request.
  */
 export const expressSuite: Suite = {
   name: 'express',
   async run() {
     const paths = postPaths();
-    const bare = await startExample(false);
-    const ruled = await startExample(true);
+    // All six start at once (each builds the site first); every one that started is stopped at the end.
+    const started = await Promise.allSettled(PAIRS.flatMap((pair) => [pair.start(false), pair.start(true)]));
+    const children = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value.child] : []));
     const runs: Load[] = [];
     try {
-      // Warm both (JIT, connection pools) before anything counts.
-      await load('warm-up', `http://127.0.0.1:${bare.port}`, paths, undefined, 1);
-      await load('warm-up', `http://127.0.0.1:${ruled.port}`, paths, undefined, 1);
-      for (let round = 0; round < 3; round++) {
-        runs.push(await load('without rules middleware', `http://127.0.0.1:${bare.port}`, paths, bare.child));
-        runs.push(await load('with rules middleware (varnish)', `http://127.0.0.1:${ruled.port}`, paths, ruled.child));
+      const servers = PAIRS.map((pair, i) => {
+        const [bare, ruled] = [started[2 * i], started[2 * i + 1]].map((result) => {
+          if (result?.status !== 'fulfilled') throw result?.reason;
+          return result.value;
+        }) as [Server, Server];
+        return { pair, bare, ruled };
+      });
+      const [express] = servers as [(typeof servers)[number]];
+      // Warm every server (JIT, connection pools) before anything counts.
+      for (const { bare, ruled } of servers) {
+        await load('warm-up', `http://127.0.0.1:${bare.port}`, paths, undefined, 1);
+        await load('warm-up', `http://127.0.0.1:${ruled.port}`, paths, undefined, 1);
       }
-      await stopExample(bare.child);
-      const without = summary(runs, 'without rules middleware');
-      const withRules = summary(runs, 'with rules middleware (varnish)');
-      const rows = [without, withRules];
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const { pair, bare, ruled } of servers) {
+          runs.push(await load(pair.without, `http://127.0.0.1:${bare.port}`, paths, bare.child, SECONDS, round));
+          runs.push(await load(pair.with, `http://127.0.0.1:${ruled.port}`, paths, ruled.child, SECONDS, round));
+        }
+      }
+      // Only the ruled Express example stays up, as Varnish's backend.
+      await Promise.all(children.filter((child) => child !== express.ruled.child).map(stopExample));
+      const pairs = PAIRS.map((pair) => ({ pair, without: summary(runs, pair.without), withRules: summary(runs, pair.with) }));
+      const [first, ...adapters] = pairs as [(typeof pairs)[number], ...typeof pairs];
+      const rows = [first.without, first.withRules];
       let varnishNote = '  through Varnish: skipped (varnishd not installed; `bash scripts/system-deps.sh`)';
       if (findVarnishd().ok) {
-        const varnish = await startVarnish({ backendPort: ruled.port });
+        const varnish = await startVarnish({ backendPort: express.ruled.port });
         try {
           await load('warm-up', varnish.url, paths, undefined, 1);
           rows.push(await load('through warm Varnish (all HITs)', varnish.url, paths));
@@ -126,21 +193,16 @@ export const expressSuite: Suite = {
           await varnish.stop();
         }
       }
-      const byRps = (1 - withRules.rps / without.rps) * 100;
-      const byCpu = withRules.cpuUs !== undefined && without.cpuUs !== undefined ? (1 - without.cpuUs / withRules.cpuUs) * 100 : undefined;
-      const overhead =
-        byCpu === undefined
-          ? `${byRps.toFixed(1)}% of throughput (median req/s)`
-          : `${byCpu.toFixed(1)}% of throughput by server CPU per request (${byRps.toFixed(1)}% by median req/s, which this machine's other load moves more)`;
       return [
-        `${paths.length} post pages in turn, ${CONNECTIONS} connections, ${SECONDS} s per run, loopback; the example in its own process; median of 3 alternating runs; last column relative to the first row`,
-        ...rows.map((load) => row(load, without.rps)),
+        `${paths.length} post pages in turn, ${CONNECTIONS} connections, ${SECONDS} s per run, loopback; each app in its own process; median of ${ROUNDS} rounds, each app without then with rules; last column: req/s relative to the same app without rules (Varnish: to the first row)`,
+        ...rows.map((load) => row(load, first.without.rps)),
         ...(varnishNote ? [varnishNote] : []),
-        `  → the rules middleware costs ${overhead} (target: under 10%)`,
+        ...adapters.map(({ without, withRules }) => row(withRules, without.rps)),
+        `  → server CPU per request each adapter costs, against the same app without rules (target: under 5%; req/s, which this machine's other load moves more, beside it):`,
+        ...pairs.map(({ pair, without, withRules }) => overhead(pair, runs, without, withRules)),
       ].join('\n');
     } finally {
-      await stopExample(bare.child);
-      await stopExample(ruled.child);
+      await Promise.all(children.map(stopExample));
     }
   },
 };

@@ -40,8 +40,29 @@ describe('withCacheRules', () => {
     expect([out.headers.get('x-handler'), out.headers.get('etag')]).toEqual(['kept', '"e"']);
     const caching = Object.fromEntries([...out.headers].filter(([name]) => OWNED_HEADERS.has(name)));
     expect(caching).toEqual({ 'cache-control': 'private, no-store', 'cdn-cache-control': 'private, no-store' });
-    // The handler's response is left as it was.
-    expect(response.headers.get('surrogate-key')).toBe('public, max-age=86400');
+    // A handler's own response is changed in place: no copy, so a string body stays a string.
+    expect(out).toBe(response);
+  });
+
+  it('copies a response whose headers are immutable (from fetch()), passing its body on unread', async () => {
+    const immutable = new Response('<p>hi</p>', { headers: { 'cache-control': 'public, max-age=86400' } });
+    const frozen = new Proxy(immutable, {
+      get(target, property) {
+        if (property !== 'headers') return Reflect.get(target, property, target);
+        return new Proxy(target.headers, {
+          get(headers, name) {
+            if (name === 'set' || name === 'delete' || name === 'append') return () => { throw new TypeError('immutable'); };
+            const value = Reflect.get(headers, name, headers);
+            return typeof value === 'function' ? value.bind(headers) : value;
+          },
+        });
+      },
+    });
+    const out = withCacheRules(engine, { target: 'generic' })(get('/posts/hello'), frozen);
+    expect(out).not.toBe(frozen);
+    expect(out.headers.get('cache-control')).not.toBe('public, max-age=86400');
+    expect(await out.text()).toBe('<p>hi</p>');
+    expect(immutable.headers.get('cache-control')).toBe('public, max-age=86400');
   });
 
   it('gives the rule\'s headers and the post\'s keys: the call\'s post first, else the option\'s', () => {
