@@ -1,5 +1,6 @@
 import type { CacheConfig, RuleConfig } from '../config/rules-schema.ts';
 import type { PendingDiagnostic } from '../diagnostic.ts';
+import { normaliseHost } from '../engine/request-host.ts';
 import { compileKeyTemplate, type KeyTemplate } from '../keys/key-template.ts';
 import { compilePattern, type PathPattern } from '../pattern/compile-pattern.ts';
 import { compileNamePattern, type NamePattern } from '../pattern/name-pattern.ts';
@@ -76,7 +77,9 @@ export function buildRule(rule: RuleConfig, index: number, bypasses: ReadonlyMap
   });
   const hosts: NamePattern[] = [];
   (rule.match.host ?? []).forEach((source, position) => {
-    const result = compileNamePattern(source, { caseInsensitive: true });
+    // Compared as requests' hosts are (lowercase, no trailing dot), which decide normalises, so
+    // `Admin.Example.com.` in a file and `Host: admin.example.com` in a request are one host.
+    const result = compileNamePattern(normaliseHost(source));
     if (result.ok) hosts.push(result.pattern);
     else push('invalid-name-pattern', result.message, ['match', 'host', position]);
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseDuration } from './duration.ts';
+import { cookieName, exampleHeaders, headerValue, hostPattern, mediaRange, method, readHeaderName, report, varyName, type Problem } from './field-checks.ts';
 
 /** More rules than this is a generated file gone wrong; the limit keeps compile time bounded. */
 export const MAX_RULES = 2000;
@@ -19,21 +20,32 @@ const Name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'a
 /** One name or a list; both read as a list. */
 const List = z.union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1).max(MAX_LIST)]).transform((value) => (typeof value === 'string' ? [value] : value));
 
+/** A List whose every entry passes `check`; a failure is reported at the entry. */
+function checkedList(check: (text: string) => Problem) {
+  return List.check((ctx) => ctx.value.forEach((text, index) => report(ctx.issues, check(text), text, [index])));
+}
+
 export const BypassSchema = z
   .strictObject({
     description: Text.optional(),
-    cookie: List.optional().describe('cookie names; "prefix*" and "*suffix" allowed'),
-    header: List.optional().describe('request header names, present means bypass'),
+    cookie: checkedList(cookieName).optional().describe('cookie names; "prefix*" and "*suffix" allowed'),
+    header: checkedList(readHeaderName).optional().describe('request header names, present means bypass'),
     query: List.optional().describe('query parameter names, present means bypass'),
   })
   .refine((value) => value.cookie ?? value.header ?? value.query, { message: 'a bypass condition needs at least one of cookie, header or query', params: { ruleCode: 'missing-key' } });
 
 export const MatchSchema = z.strictObject({
   path: List.describe('path patterns: /posts/:slug, /assets/*'),
-  method: List.optional().describe('default GET and HEAD'),
-  host: List.optional().describe('host names; "*.example.com" allowed'),
-  header: z.record(z.string().min(1).max(200), z.union([z.string().max(1000), z.literal(true)])).optional().describe('request headers that must be present (true) or equal a value'),
-  contentType: List.optional().describe('response media types: text/html, image/*'),
+  method: checkedList(method).optional().describe('default GET and HEAD'),
+  host: checkedList(hostPattern).optional().describe('host names; "*.example.com" allowed'),
+  header: z
+    .record(
+      z.string().min(1).max(200).check((ctx) => report(ctx.issues, readHeaderName(ctx.value), ctx.value)),
+      z.union([z.string().max(1000), z.literal(true)]).check((ctx) => report(ctx.issues, typeof ctx.value === 'string' ? headerValue(ctx.value) : undefined, ctx.value)),
+    )
+    .optional()
+    .describe('request headers that must be present (true) or equal a value'),
+  contentType: checkedList(mediaRange).optional().describe('response media types: text/html, image/*'),
   status: z.union([z.int().min(100).max(599), z.array(z.int().min(100).max(599)).min(1).max(MAX_LIST)]).optional().describe('response status codes'),
 });
 
@@ -60,7 +72,10 @@ export const ExampleSchema = z.union([
     contentType: z.string().max(200).optional(),
     setCookie: z.boolean().optional().describe('the response sets a cookie'),
   }),
-]);
+]).check((ctx) => {
+  // An example is a request the rules are tested with: its headers must be ones HTTP can carry.
+  if (typeof ctx.value !== 'string') exampleHeaders(ctx.value, ctx.issues);
+});
 
 const ExampleList = z.array(ExampleSchema).max(MAX_LIST);
 
@@ -70,7 +85,10 @@ export const RuleSchema = z.strictObject({
   match: MatchSchema,
   cache: CacheSchema,
   bypass: z.array(Name).max(MAX_LIST).optional(),
-  vary: z.array(z.string().min(1).max(200)).max(MAX_LIST).optional(),
+  vary: z
+    .array(z.string().min(1).max(200).check((ctx) => report(ctx.issues, varyName(ctx.value), ctx.value)))
+    .max(MAX_LIST)
+    .optional(),
   keys: z.array(z.string().min(1).max(500)).max(MAX_KEY_TEMPLATES).optional().describe('purge key templates: post:{slug}, topic:{post.meta.topic}'),
   examples: z.strictObject({ cached: ExampleList.optional(), bypassed: ExampleList.optional(), noStore: ExampleList.optional() }).optional(),
 });

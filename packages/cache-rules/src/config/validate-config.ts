@@ -45,6 +45,10 @@ function valueAt(root: unknown, path: ConfigPath): unknown {
   return node;
 }
 
+function ruleCodeOf(issue: z.core.$ZodIssue): RulesDiagnosticCode | undefined {
+  return (issue as { params?: { ruleCode?: RulesDiagnosticCode } }).params?.ruleCode;
+}
+
 function toDiagnostics(issue: z.core.$ZodIssue, source: RulesSource): RulesDiagnostic[] {
   const path = issue.path.filter((step): step is string | number => typeof step !== 'symbol');
   const rule = path[0] === 'rules' && typeof path[1] === 'number' ? valueAt(source.value, ['rules', path[1], 'name']) : undefined;
@@ -65,15 +69,19 @@ function toDiagnostics(issue: z.core.$ZodIssue, source: RulesSource): RulesDiagn
     case 'too_big':
       if (issue.origin === 'array') return [make('too-many', `at most ${issue.maximum} entries allowed here; found ${(valueAt(source.value, path) as unknown[]).length}`, path, true)];
       return [make('invalid-value', issue.message)];
-    case 'custom': {
-      const code = (issue.params as { ruleCode?: RulesDiagnosticCode } | undefined)?.ruleCode ?? 'invalid-value';
-      return [make(code, issue.message)];
+    case 'custom':
+      return [make(ruleCodeOf(issue) ?? 'invalid-value', issue.message)];
+    case 'invalid_key': {
+      // A mapping key (a match.header name) that fails its check: reported at the key itself.
+      const inner = issue.issues.find((sub) => sub.code === 'custom');
+      if (inner) return [make(ruleCodeOf(inner) ?? 'invalid-value', inner.message, path, true)];
+      return [make('invalid-value', `the key ${shown(path.at(-1) ?? '', 40)} is not allowed here: ${issue.issues[0]?.message ?? issue.message}`, path, true)];
     }
     case 'invalid_union': {
       const found = valueAt(source.value, path);
       // A union's own message is vague; a duration or name list failing on type says what it wanted.
       const inner = issue.errors.flat().find((sub) => sub.code === 'custom');
-      if (inner) return [make('invalid-duration', inner.message)];
+      if (inner) return [make(ruleCodeOf(inner) ?? 'invalid-duration', inner.message)];
       if (DURATION_FIELDS.has(String(path.at(-1)))) return [make('invalid-duration', `expected a duration such as 30s, 5m, 1h, 1d, 1w, 1y, or whole seconds; found ${typeOf(found)}`)];
       return [make('invalid-type', `expected ${LIST_FIELDS[String(path.at(-1))] ?? 'a value of another shape'}; found ${typeOf(found)}`)];
     }

@@ -10,6 +10,7 @@ import type { DecideOptions, Decision, TraceEntry } from './decision.ts';
 import { firedBypass, whyNotMatch, type RequestContext } from './match-rule.ts';
 import { firstSegment, getHeader, setsCookie, splitUrl, type DecideRequest } from './request-view.ts';
 import { noStoreHeaders, storedHeaders } from './rule-headers.ts';
+import { statusRefusal } from './status-policy.ts';
 
 /** A compiled rule set. `decide` parses nothing: every matcher and header string was built by `compileRules`. */
 export interface CacheRulesEngine {
@@ -63,7 +64,7 @@ export function createEngine(config: RulesConfig, rules: readonly CompiledRule[]
     const table = headerTable[target];
     if (table === undefined) throw new CacheRulesError('unknown-target', `unknown target "${String(target)}"; expected one of generic, fastly, cloudflare, akamai, netlify, vercel, varnish`);
     const url = splitUrl(request.url);
-    const context: RequestContext = { request, response: options.response, method: request.method === undefined ? 'GET' : request.method.toUpperCase(), url, params: {}, cookies: undefined };
+    const context: RequestContext = { request, response: options.response, method: request.method === undefined ? 'GET' : request.method.toUpperCase(), url, params: {}, cookies: undefined, hosts: undefined };
     const candidates = options.explain ? rules : (bySegment.get(firstSegment(url.path)) ?? dynamic);
     const trace: TraceEntry[] = [];
     let rule: CompiledRule | undefined;
@@ -79,8 +80,10 @@ export function createEngine(config: RulesConfig, rules: readonly CompiledRule[]
     if (rule.policy.kind === 'no-store') return refuse(rule, target, 'no-store', reasons[rule.index] as string, trace);
     // The safety checks below hold whatever a rule says, and before its own bypass conditions.
     if (context.method !== 'GET' && context.method !== 'HEAD') return refuse(rule, target, 'no-store', `only GET and HEAD responses are stored; this is ${context.method}`, trace);
-    const status = options.response?.status ?? 200;
-    if (status >= 500) return refuse(rule, target, 'no-store', `a ${status} response is never stored: an error must not outlive its cause`, trace);
+    // A status outside what a cache may store by default is refused as a 5xx always was: the
+    // same no-store headers, so no cache (shared or the browser's) keeps an error or a fragment.
+    const refusal = statusRefusal(options.response?.status ?? 200, rule);
+    if (refusal !== undefined) return refuse(rule, target, 'no-store', refusal, trace);
     if (getHeader(request.headers, 'authorization') !== undefined) {
       return refuse(rule, target, 'bypass', 'the request has an Authorization header: its answer may be personal, so no shared cache stores it (RFC 9111 §3.5)', trace);
     }
@@ -101,7 +104,7 @@ export function createEngine(config: RulesConfig, rules: readonly CompiledRule[]
   }
 
   function keysFor(url: string, post?: Post): string[] {
-    const context: RequestContext = { request: { url }, response: undefined, method: 'GET', url: splitUrl(url), params: {}, cookies: undefined };
+    const context: RequestContext = { request: { url }, response: undefined, method: 'GET', url: splitUrl(url), params: {}, cookies: undefined, hosts: undefined };
     for (const rule of rules) if (whyNotMatch(rule, context) === undefined) return rule.policy.kind === 'shared' ? collectKeys(rule, context.params, post) : [];
     return [];
   }

@@ -1,5 +1,7 @@
 import type { CompiledBypass, CompiledRule } from '../compile/compiled-rule.ts';
 import { cookieNames, getHeader, hasQueryParam, type DecideRequest, type DecideResponse, type UrlParts } from './request-view.ts';
+import { hostCondition, requestHosts } from './request-host.ts';
+import { statusMatches } from './status-policy.ts';
 
 /** One request, read once and shared by every rule tried. */
 export interface RequestContext {
@@ -9,6 +11,26 @@ export interface RequestContext {
   url: UrlParts;
   params: Record<string, string>;
   cookies: string[] | undefined;
+  /** The request's hosts, normalised, read on first use (see `requestHosts`). */
+  hosts?: readonly string[] | undefined;
+}
+
+/**
+ * The first of the parameters `names` whose text from the path does not percent-decode, or
+ * undefined. `/posts/%zz` is not a URL a post lives at: rather than key it `post-zz` (the raw text
+ * made safe), the pattern does not match.
+ */
+function undecodable(names: readonly string[], params: Readonly<Record<string, string>>): string | undefined {
+  for (const name of names) {
+    const value = params[name];
+    if (value === undefined || !value.includes('%')) continue;
+    try {
+      decodeURIComponent(value);
+    } catch {
+      return name;
+    }
+  }
+  return undefined;
 }
 
 function contentTypeMatches(wanted: readonly string[], header: string): boolean {
@@ -26,23 +48,26 @@ function contentTypeMatches(wanted: readonly string[], header: string): boolean 
  */
 export function whyNotMatch(rule: CompiledRule, context: RequestContext): string | undefined {
   let matched = false;
+  let badParam: string | undefined;
   for (const path of rule.paths) {
-    if (path.match(context.url.path, context.params)) {
+    if (!path.match(context.url.path, context.params)) continue;
+    badParam = undecodable(path.params, context.params);
+    if (badParam === undefined) {
       matched = true;
       break;
     }
   }
-  if (!matched) return rule.says.path;
+  if (!matched) return badParam === undefined ? rule.says.path : `the path parameter :${badParam} is not valid percent-encoding, so ${rule.says.path}`;
   if (!rule.methods.includes(context.method)) return rule.says.method;
   if (rule.hosts) {
-    const host = (context.url.host ?? getHeader(context.request.headers, 'host') ?? '').replace(/:\d+$/, '');
-    if (!rule.hosts.some((pattern) => pattern.test(host))) return rule.says.host;
+    const why = hostCondition(rule, requestHosts(context));
+    if (why !== undefined) return why;
   }
   for (const header of rule.headers) {
     const value = getHeader(context.request.headers, header.name);
     if (value === undefined || (header.value !== true && value !== header.value)) return rule.says.header;
   }
-  if (rule.statuses && !rule.statuses.includes(context.response?.status ?? 200)) return rule.says.status;
+  if (rule.statuses && !statusMatches(rule.statuses, context.response?.status ?? 200)) return rule.says.status;
   if (rule.contentTypes) {
     const type = getHeader(context.response?.headers, 'content-type');
     if (type === undefined) return rule.says.noContentType;

@@ -91,7 +91,7 @@ rules:
     match: { path: "/p/:slug", method: [GET, POST] }
     cache: { edge: 1h, browser: 1d, immutable: true }
     bypass: [logged-in]
-    vary: [Cookie]
+    vary: ["*"]
     keys: ["p:{slug}"]
   - { name: long-browser, match: { path: /q/:slug }, cache: { edge: 1h, browser: 1d }, keys: ["q:{slug}"], examples: { cached: [/q/a] } }
   - name: regex

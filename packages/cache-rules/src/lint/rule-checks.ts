@@ -40,7 +40,7 @@ export function riskyRules(rules: readonly CompiledRule[], out: PendingDiagnosti
     const push = (code: PendingDiagnostic['code'], severity: PendingDiagnostic['severity'], path: (string | number)[], message: string) => out.push({ code, severity, rule: rule.name, path: at(path), message });
     const policy = rule.policy;
     const vary = rule.vary.toLowerCase().split(', ');
-    if (policy.kind === 'shared' && vary.includes('cookie')) push('risky-vary', 'error', ['vary'], 'Vary: Cookie stores one copy per visitor (analytics cookies included) and Vercel refuses to cache it; bypass on the session cookie instead');
+    // Vary: Cookie never gets this far: compileRules refuses Cookie wherever a rule reads a header.
     if (policy.kind !== 'no-store' && vary.includes('*')) push('risky-vary', 'error', ['vary'], 'Vary: * makes the response unusable from any cache; use noStore: true if that is the intent');
     if (policy.kind !== 'no-store' && policy.immutable) {
       if (rule.bypass.length > 0) push('risky-immutable', 'warning', ['cache', 'immutable'], 'immutable on a page with bypass conditions: personalised or preview content is never immutable');
