@@ -6,6 +6,7 @@ export default defineConfig({
     'express/index': 'src/express/index.ts',
     'fetch/index': 'src/fetch/index.ts',
     'hono/index': 'src/hono/index.ts',
+    'purge/index': 'src/purge-clients/index.ts',
   },
   format: ['esm', 'cjs'],
   dts: true,

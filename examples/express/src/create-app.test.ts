@@ -3,12 +3,11 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { stableHash } from '@alphanode/cache-rules';
+import { dryRunPurger, fastlyPurger, vercelPurger, type Purger } from '@alphanode/cache-rules/purge';
 import { parsePostOrThrow } from '@alphanode/parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type ExampleApp } from './create-app.ts';
 import { DEFAULT_ASSETS_DIR, DEFAULT_CONTENT_DIR } from './load-options.ts';
-import { dryRunPurger } from './purgers/dry-run.ts';
-import { fastlyPurger } from './purgers/fastly.ts';
 import { rawExchange } from './testing/raw-http.ts';
 import { listen } from './testing/test-server.ts';
 
@@ -178,7 +177,7 @@ describe('POST /admin/purge', () => {
     const body = await response.json();
     expect(body.change).toBe('unchanged');
     expect(body.plan).toEqual({ urls: [`/posts/${SLUG}`, `/posts/${SLUG}.json`], keys: [`post-${SLUG}`], urlsWithoutKey: [] });
-    expect(body.purge).toEqual({ ok: true, purger: 'dry-run', dryRun: true, requests: [], responses: [] });
+    expect(body.purge).toEqual({ ok: true, purger: 'dry-run', dryRun: true, soft: false, requests: [], failures: [], notices: [], unpurged: { keys: [], urls: [], prefixes: [] } });
   });
 
   it('takes a changed post, serves it from then on, and plans the purge of what changed', async () => {
@@ -299,17 +298,37 @@ describe('POST /admin/purge?slug=: a post retitled in place', () => {
   });
 });
 
-describe('POST /admin/purge with a purger that purges by key only (Fastly)', () => {
-  it('sends the keys of the pages no planned key reaches alone: a new post purges the home page\'s listings key', async () => {
-    const app = await createApp({ target: 'fastly', adminToken: TOKEN, purger: dryRunPurger(fastlyPurger({ serviceId: 'svc', token: 'secret' })) });
+describe('POST /admin/purge with a CDN purger (dry run)', () => {
+  const NEW = 'a-post-the-cdn-has-not-seen';
+  async function addPost(target: 'fastly' | 'vercel', purger: Purger) {
+    const app = await createApp({ target, adminToken: TOKEN, purger: dryRunPurger(purger) });
     const { url, close: closeOther } = await listen(app.app);
-    const post = readFileSync(POST_FILE, 'utf8').replace(/^production checklist for improving asset delivery in python services$/m, 'a post fastly has not seen');
+    const post = readFileSync(POST_FILE, 'utf8').replace(/^production checklist for improving asset delivery in python services$/m, 'a post the cdn has not seen');
     const response = await fetch(`${url}/admin/purge`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain' }, body: post });
     const body = await response.json();
     await closeOther();
-    expect([response.status, body.change]).toEqual([200, 'added']);
-    const keys = body.purge.requests.flatMap((request: { headers: Record<string, string> }) => request.headers['surrogate-key']?.split(' ') ?? []);
-    expect(keys).toEqual(expect.arrayContaining(['listings', 'post-a-post-fastly-has-not-seen', `topic-${TOPIC}`]));
+    expect([response.status, body.change, body.purge.dryRun]).toEqual([200, 'added', true]);
+    return body;
+  }
+
+  it('Fastly purges the new post\'s key, and by URL what no key reaches: the listings and the new URLs\' cached 404s', async () => {
+    const body = await addPost('fastly', fastlyPurger({ serviceId: 'svc', token: 'secret', siteUrl: 'https://www.example.com' }));
+    expect(body.purge.requests.map((request: { url: string; body?: string }) => [request.url, request.body])).toEqual([
+      ['https://api.fastly.com/service/svc/purge', `{"surrogate_keys":["post-${NEW}"]}`],
+      ['https://api.fastly.com/purge/www.example.com/', undefined],
+      [`https://api.fastly.com/purge/www.example.com/posts/${NEW}`, undefined],
+      [`https://api.fastly.com/purge/www.example.com/posts/${NEW}.json`, undefined],
+      [`https://api.fastly.com/purge/www.example.com/topics/${TOPIC}`, undefined],
+    ]);
+    expect(JSON.stringify(body)).not.toContain('secret');
+  });
+
+  it('Vercel, which purges by tag only, gets the listings\' keys instead (wider), and reports the 404s no key can reach', async () => {
+    const body = await addPost('vercel', vercelPurger({ projectId: 'prj', token: 'secret' }));
+    const tags = body.purge.requests.flatMap((request: { body: string }) => JSON.parse(request.body).tags);
+    expect(tags).toEqual(expect.arrayContaining(['listings', `post-${NEW}`, `topic-${TOPIC}`]));
+    expect(body.purge.unpurged.urls).toEqual([`/posts/${NEW}`, `/posts/${NEW}.json`]);
+    expect(body.purge.notices.map((notice: { code: string }) => notice.code)).toEqual(['urls-not-purged']);
   });
 });
 

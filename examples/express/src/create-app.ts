@@ -1,13 +1,12 @@
 import { compileRulesOrThrow, type Decision, type TargetName } from '@alphanode/cache-rules';
 import { cacheRulesMiddleware } from '@alphanode/cache-rules/express';
+import { dryRunPurger, type Purger } from '@alphanode/cache-rules/purge';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import { ifNoneMatch, siteRoutesFor, type SlugCollision } from '@alphanode/site';
 import { purgeRoute } from './admin/purge-route.ts';
 import { viewerFrom, SESSION_COOKIE } from './http/session.ts';
 import { DEFAULT_ASSETS_DIR, DEFAULT_CONTENT_DIR, DEFAULT_RULES_FILE, loadContent, readFolder, readText } from './load-options.ts';
-import { dryRunPurger } from './purgers/dry-run.ts';
-import type { Purger } from './purgers/purger.ts';
 import { createAssets } from './site/assets.ts';
 import { createSite, page, renderHomeFor, renderPostPage, renderTopicFor, type Page, type Site } from './site/site.ts';
 

@@ -1,7 +1,8 @@
 // `pnpm --filter @alphanode/example-express start`: serves examples/content on http://127.0.0.1:8080
 // (PORT to change). TARGET picks the CDN headers (default generic; varnish behind varnish/default.vcl).
-// ADMIN_TOKEN turns on POST /admin/purge; PURGER (fastly, cloudflare, varnish) picks where plans go,
-// and nothing is sent unless PURGE_DRY_RUN=0.
+// ADMIN_TOKEN turns on POST /admin/purge; PURGER (fastly, cloudflare, akamai, netlify, vercel, varnish)
+// picks where plans go, with the credentials @alphanode/cache-rules/purge reads (PURGE_ENV), and
+// nothing is sent unless PURGE_DRY_RUN=0.
 import process from 'node:process';
 import { isTargetName } from '@alphanode/cache-rules';
 import { deferContinue } from './admin/request-body.ts';

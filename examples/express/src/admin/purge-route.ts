@@ -1,8 +1,8 @@
 import type { CacheRulesEngine } from '@alphanode/cache-rules';
+import type { PurgeInput, Purger } from '@alphanode/cache-rules/purge';
 import { parsePost, type Post } from '@alphanode/parser';
 import { exactPurgePlan, type ExactPurgePlan, type PageRecord } from '@alphanode/site';
 import type { NextFunction, Request, Response } from 'express';
-import type { Purger, PurgeTargets } from '../purgers/purger.ts';
 import { pageRecords, withPost, type Site } from '../site/site.ts';
 import { hasBearerToken } from './bearer-token.ts';
 import { discardBody, hasBody, readBody } from './request-body.ts';
@@ -119,13 +119,16 @@ function changedPost(sent: Sent, query: Request['query'], site: Site): Change {
 
 /**
  * What to send the purger: the URLs no planned key reaches (a new URL's cached 404 among them) by
- * URL. A purger that cannot purge by URL gets the keys those URLs carry instead, which evicts more.
+ * URL. A purger that cannot purge by URL (Netlify, Vercel) gets the keys those URLs carry instead,
+ * which evicts more; only a URL whose cached copy carried no key at all (a 404) is left for it to
+ * report as not purged.
  */
-function targetsOf(plan: ExactPurgePlan, before: ReadonlyMap<string, PageRecord>, after: ReadonlyMap<string, PageRecord>, purger: Purger): PurgeTargets {
-  if (purger.purgesUrls) return { keys: plan.keys, urls: plan.urls, urlsWithoutKey: plan.urlsWithoutKey };
+function targetsOf(plan: ExactPurgePlan, before: ReadonlyMap<string, PageRecord>, after: ReadonlyMap<string, PageRecord>, purger: Purger): PurgeInput {
+  if (purger.supports.urls) return { keys: plan.keys, urls: plan.urls, urlsWithoutKey: plan.urlsWithoutKey };
   const keys = new Set(plan.keys);
   for (const url of plan.urlsWithoutKey) for (const key of [...(before.get(url)?.keys ?? []), ...(after.get(url)?.keys ?? [])]) keys.add(key);
-  return { keys: [...keys].sort(), urls: plan.urls };
+  const keyless = plan.urlsWithoutKey.filter((url) => (before.get(url)?.keys ?? []).length === 0);
+  return { keys: [...keys].sort(), urls: plan.urls, urlsWithoutKey: keyless };
 }
 
 /**

@@ -2,11 +2,11 @@ import { readFileSync } from 'node:fs';
 import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import { varnishPurger } from '@alphanode/cache-rules/purge';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deferContinue } from '../admin/request-body.ts';
 import { createApp } from '../create-app.ts';
 import { DEFAULT_CONTENT_DIR } from '../load-options.ts';
-import { varnishPurger } from '../purgers/varnish.ts';
 import { rawExchange } from '../testing/raw-http.ts';
 import { findVarnishd, freePort, startVarnish, type RunningVarnish } from './start-varnish.ts';
 
@@ -146,7 +146,7 @@ describe('the Express example behind Varnish 7 with varnish/default.vcl', () => 
     const result = await purge.json();
     // One key: the page and its JSON carry the same post key.
     expect([purge.status, result.plan.keys]).toEqual([200, [`post-${SLUG}`]]);
-    expect(result.purge.responses.map((r: { status: number; body: string }) => [r.status, r.body])).toEqual([[200, 'Invalidated 2 objects\n']]);
+    expect(result.purge.requests.map((r: { status: number; response: string }) => [r.status, r.response])).toEqual([[200, 'Invalidated 2 objects\n']]);
 
     const after = await viaVarnish(page);
     expect([after.headers.get('x-cache'), (await after.text()).includes('developer experience matters even more.')]).toEqual(['MISS', true]);

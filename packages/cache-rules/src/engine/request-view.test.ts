@@ -36,6 +36,8 @@ describe('headers, cookies and queries', () => {
 
   it('finds cookie names and decoded query parameter names', () => {
     expect(cookieNames(' a=1;b ; =x; c=d=e')).toEqual(['a', 'b', 'c']);
+    // Two Cookie lines a runtime joined with ", ": the session in the second is still seen.
+    expect(cookieNames('a=1, session=alice')).toEqual(['a', 'session']);
     expect(hasQueryParam('x=1&pre%76iew', 'preview')).toBe(true);
     expect(hasQueryParam('previewer=1', 'preview')).toBe(false);
     expect(hasQueryParam('%E0%A4%A=1', 'preview')).toBe(false);

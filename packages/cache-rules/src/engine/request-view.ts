@@ -79,7 +79,9 @@ export function setsCookie(headers: HeaderInput | undefined): boolean {
 /** Cookie names in a Cookie header, in order. */
 export function cookieNames(header: string): string[] {
   const names: string[] = [];
-  for (const pair of header.split(';')) {
+  // "," too: runtimes and proxies join repeated Cookie lines with ", " (a cookie value may not hold
+  // one, RFC 6265 §4.1.1), and reading it as ";" can only add names, so a bypass fires, never misses.
+  for (const pair of header.split(/[;,]/)) {
     const eq = pair.indexOf('=');
     const name = (eq === -1 ? pair : pair.slice(0, eq)).trim();
     if (name !== '') names.push(name);
