@@ -18,6 +18,8 @@ export type DiagnosticCode =
   | 'missing-meta'
   | 'missing-similar'
   | 'unexpected-content'
+  // body
+  | 'ambiguous-line'
   // meta block
   | 'unknown-label'
   | 'label-not-alone'

@@ -7,8 +7,8 @@ describe('@alphanode/parser exports', () => {
   it('the main entry', () => {
     expect(Object.keys(api).sort()).toEqual([
       'BlockSchema', 'CodeBlockSchema', 'EntitySchema', 'HeadingBlockSchema', 'ImageBlockSchema', 'ImageSourceSchema',
-      'LayoutSchema', 'ListBlockSchema', 'META_FIELDS', 'ParagraphBlockSchema', 'PostMetaSchema', 'PostParseError',
-      'PostSchema', 'formatDiagnostic', 'lintPost', 'parsePost', 'parsePostOrThrow', 'postJsonSchema', 'stringifyPost',
+      'LayoutSchema', 'ListBlockSchema', 'META_FIELDS', 'ParagraphBlockSchema', 'PostMetaObjectSchema', 'PostMetaSchema',
+      'PostObjectSchema', 'PostParseError', 'PostSchema', 'formatDiagnostic', 'lintPost', 'parsePost', 'parsePostOrThrow', 'postJsonSchema', 'stringifyPost',
     ]);
   });
 

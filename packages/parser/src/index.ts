@@ -9,9 +9,10 @@ export { formatDiagnostic } from './format-diagnostic.ts';
 export { PostParseError } from './post-parse-error.ts';
 export type { Diagnostic, DiagnosticCode, Position, Severity } from './diagnostic.ts';
 export type { PostLocations } from './parse/locations.ts';
-export { PostSchema, LayoutSchema, type Post, type Layout } from './schema/post-schema.ts';
+export { PostSchema, PostObjectSchema, LayoutSchema, type Post, type Layout } from './schema/post-schema.ts';
 export {
   PostMetaSchema,
+  PostMetaObjectSchema,
   EntitySchema,
   ImageSourceSchema,
   type PostMeta,

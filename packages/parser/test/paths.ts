@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** `../shared/seeds` beside the repository: the real sample posts. */
-export const seedsDir = path.resolve(here, '../../../../shared/seeds');
 export const fixturesDir = path.resolve(here, 'fixtures');
+/** The two real sample posts, copied into the package so that its tests read nothing outside the repository. */
+export const seedsDir = path.join(fixturesDir, 'seeds');
 
 export function readSeeds(): { name: string; text: string }[] {
   return readdirSync(seedsDir)

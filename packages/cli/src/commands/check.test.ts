@@ -1,6 +1,8 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIo, seedsDir, tempDir } from '../../test/helpers.ts';
-import { writeMixedPosts } from '../../test/posts.ts';
+import { seed, writeMixedPosts } from '../../test/posts.ts';
 import { runCli } from '../run-cli.ts';
 
 let dir = '';
@@ -40,6 +42,17 @@ describe('alphanode check', () => {
     expect(io.out()).toMatch(/^posts\/d-crlf\.txt:1:2: info crlf-line-endings: /);
   });
 
+  it('lists the lines the classifier found ambiguous with --verbose, and passes the file', async () => {
+    // `return` opens Python statements, so this heading is read as one only after its rules disagree.
+    await writeFile(path.join(dir, 'ambiguous.txt'), seed(1).replace('\nthe practical approach\n', '\nreturn on investment\n'));
+    const quiet = captureIo(dir);
+    expect(await runCli(['check', 'ambiguous.txt'], quiet)).toBe(0);
+    expect(quiet.out()).toMatch(/^checked 1 file: 1 ok, /);
+    const verbose = captureIo(dir);
+    expect(await runCli(['check', 'ambiguous.txt', '--verbose'], verbose)).toBe(0);
+    expect(verbose.out()).toMatch(/^ambiguous\.txt:12:1: info ambiguous-line: "return on investment" is read as a heading by rule prose-words .*language-keyword says code/m);
+  });
+
   it('turns every warning, lint included, into an error with --strict', async () => {
     const io = captureIo(dir);
     expect(await runCli(['check', 'posts/a-*.txt', 'posts/b-*.txt', '--strict'], io)).toBe(1);
@@ -61,6 +74,11 @@ describe('alphanode check', () => {
     ]);
     expect(report.files[2].diagnostics[0]).toMatchObject({ severity: 'error', file: 'posts/c-broken.txt', retryable: false });
     expect(io.err().trimEnd()).toMatch(SUMMARY);
+    // Info diagnostics only with --verbose, as in the text output.
+    expect(report.files[3].diagnostics).toEqual([]);
+    const verbose = captureIo(dir);
+    await runCli(['check', 'posts/d-*.txt', '--json', '--verbose'], verbose);
+    expect(JSON.parse(verbose.out()).files[0].diagnostics.map((d: { code: string }) => d.code)).toEqual(['crlf-line-endings']);
   });
 
   it('draws a progress bar on stderr only when stderr is a terminal', async () => {

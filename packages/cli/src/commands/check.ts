@@ -20,7 +20,8 @@ export const checkCommand: Command = {
     '',
     '  --strict         treat warnings (parse and lint) as errors',
     '  --json           print {summary, files} as JSON on stdout; the summary line goes to stderr',
-    '  --verbose        also print info diagnostics (CRLF line endings, a byte-order mark, ...)',
+    '  --verbose        also print info diagnostics (CRLF line endings, a byte-order mark, ambiguous',
+    '                   lines, ...), as text and in --json',
     '  --concurrency N  files read and parsed at once (default 8)',
     '',
     'Prints FILE:LINE:COL: severity CODE: message lines, then one summary line. A bad or unreadable',
@@ -48,7 +49,7 @@ export const checkCommand: Command = {
     for await (const { file, result } of loadPosts(patterns, { cwd: io.cwd, concurrency, strict })) {
       const report = reportFile(file, result, strict);
       addToSummary(summary, report);
-      if (json) reports.push(report);
+      if (json) reports.push(verbose ? report : { ...report, diagnostics: report.diagnostics.filter(shown) });
       else if (report.diagnostics.some(shown)) {
         progress?.clear();
         writeDiagnostics(io.stdout, report.diagnostics.filter(shown));

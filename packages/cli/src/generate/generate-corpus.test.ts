@@ -33,16 +33,16 @@ describe('generateCorpus', () => {
   it('pins the names of a small corpus, so that a change to what a seed generates shows in review', () => {
     expect(generateCorpus({ count: 3, seed: 1 }).map((file) => file.fileName)).toMatchInlineSnapshot(`
       [
-        "000_4fafe58186951c24.txt",
-        "001_f7c3736ad0422184.txt",
-        "002_11f4b857a2062c50.txt",
+        "000_046e93200556fcb1.txt",
+        "001_11ec5eb12ea33d82.txt",
+        "002_5cad0bb2aa76ab73.txt",
       ]
     `);
     expect(generateCorpus({ count: 3, seed: 1, hostile: true }).map((file) => file.fileName)).toMatchInlineSnapshot(`
       [
-        "000_3ee59cc37b50bb6d.txt",
-        "001_e94dbc9731b4ba67.txt",
-        "002_d6d40e95097c9035.txt",
+        "000_e4a748e0af246c11.txt",
+        "001_92e4484cd68648e3.txt",
+        "002_f916906aaaf88686.txt",
       ]
     `);
   });

@@ -1,6 +1,7 @@
 import { lintPost, parsePost, PostSchema, stringifyPost, type Post } from '@alphanode/parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { KEYWORD_HEADINGS, ONE_WORD_HEADINGS } from './body-shapes.ts';
 import { generatePosts } from './generate-posts.ts';
 
 const SEEDS = [1, 2, 99, 0xffffffff];
@@ -86,7 +87,8 @@ describe('generatePosts', () => {
     expect(distinct(plain.map((post) => post.meta.payload.scenario))).toBeGreaterThanOrEqual(8);
     expect(distinct(plain.map((post) => post.meta.topic.split(' / ')[0]))).toBeGreaterThanOrEqual(12);
     expect([...new Set(plain.map(images))].sort()).toEqual([0, 1, 2, 3, 4, 5]);
-    expect([...new Set(plain.map(codeBlocks))].sort()).toEqual([0, 1, 2]);
+    // Up to two snippets, and now and then a one-line command of its own.
+    expect([...new Set(plain.map(codeBlocks))].sort()).toEqual([0, 1, 2, 3]);
     expect([...new Set(plain.map((post) => post.similar.length))].sort()).toEqual([0, 1, 2, 3, 4, 5]);
     expect(distinct(plain.map((post) => post.meta.payload.paragraphs))).toBeGreaterThanOrEqual(6);
     // Images straight after the checklist's list, with no blank line, as the second seed has them.
@@ -103,6 +105,28 @@ describe('generatePosts', () => {
     expect(code.some((text) => text.includes('\n    '))).toBe(true);
     expect(code.some((text) => text.startsWith('package main\n\n'))).toBe(true);
     expect(code.some((text) => text.includes('\n\nset -euo pipefail\n\n') || text.startsWith('set -euo pipefail\n\n'))).toBe(true);
+  });
+
+  it('writes the lines that are hard to classify, and each reads back as what it is', () => {
+    const blocks = plain.flatMap((post) => post.body.map((block) => ({ block, language: post.meta.codeLanguage })));
+    const texts = (type: 'heading' | 'paragraph') => blocks.flatMap(({ block }) => (block.type === type ? [block.text] : []));
+    const headings = new Set(texts('heading'));
+    const paragraphs = texts('paragraph');
+    // Headings that open with a keyword of the post's language, and one-word headings.
+    expect(blocks.some(({ block, language }) => block.type === 'heading' && (KEYWORD_HEADINGS[language] ?? []).includes(block.text))).toBe(true);
+    expect(ONE_WORD_HEADINGS.filter((heading) => headings.has(heading)).length).toBeGreaterThanOrEqual(3);
+    // Prose with markup and no final stop, and lead-ins that end with `:`.
+    expect(paragraphs.filter((text) => /[()=<`]|https:/.test(text) && !text.endsWith('.')).length).toBeGreaterThan(20);
+    expect(paragraphs.filter((text) => text.endsWith(':')).length).toBeGreaterThan(20);
+    // One-line commands as code blocks of their own.
+    const commands = new Set(blocks.flatMap(({ block }) => (block.type === 'code' && !block.code.includes('\n') ? [block.code] : [])));
+    for (const command of ['npm test', 'make', 'go test ./...', 'ls -la']) expect(commands, command).toContain(command);
+  });
+
+  it('mixes markup into hostile prose, with and without a final stop', () => {
+    const paragraphs = hostile.flatMap((post) => post.body.flatMap((block) => (block.type === 'paragraph' ? [block.text] : [])));
+    expect(paragraphs.some((text) => text.includes('<script>') && text.endsWith('.'))).toBe(true);
+    expect(paragraphs.some((text) => /<\w|onerror=/.test(text) && !/[.:]$/.test(text))).toBe(true);
   });
 
   it('uses https image URLs in plain posts, one image source per body image', () => {

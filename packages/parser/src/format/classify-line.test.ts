@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLoneLine } from './classify-line.ts';
+import { classifyLoneLine, describeReading, readLoneLine, type RuleName } from './classify-line.ts';
+import { isKnownLanguage } from './language-syntax.ts';
+import { lineShape } from './line-shape.ts';
+
+/** Each rule's verdict on a line, as `rule:kind:strong|weak`. */
+const verdicts = (line: string, language = '', afterCode = false) =>
+  readLoneLine(line, language, afterCode).verdicts.map((v) => `${v.rule}:${v.kind}:${v.strong ? 'strong' : 'weak'}`);
 
 describe('classifyLoneLine', () => {
   it.each([
@@ -8,7 +14,7 @@ describe('classifyLoneLine', () => {
     ['a reliable setup is less about clever code.', 'python', 'paragraph'],
     ['is it worth it?', '', 'paragraph'],
     ['he said "stop."', '', 'paragraph'],
-    ['(see the docs.)', '', 'code'],
+    ['(see the docs.)', '', 'paragraph'],
     ['one two three four five six seven eight nine ten eleven twelve thirteen', '', 'paragraph'],
     ['package main', 'go', 'code'],
     ['package main', 'python', 'heading'],
@@ -25,5 +31,118 @@ describe('classifyLoneLine', () => {
     ['end', 'python', 'heading'],
   ])('%j in %s is a %s', (line, language, kind) => {
     expect(classifyLoneLine(line, language)).toBe(kind);
+  });
+
+  // The misreadings issue 12 lists, each now read as what it is.
+  it.each([
+    ['a long paragraph that does not end with a full stop but says what it says and ends with "quotes" \'single\'', '', 'paragraph'],
+    ['we pin versions in the lockfile (see the docs)', 'python', 'paragraph'],
+    ['the cdn keeps html for max-age=60 and no longer', 'bash', 'paragraph'],
+    ['go modules in practice', 'go', 'heading'],
+    ['return on investment', 'python', 'heading'],
+    ['class of service', 'python', 'heading'],
+    ['make it fast', 'bash', 'heading'],
+    ['final notes', 'java', 'heading'],
+    ['npm test', 'typescript', 'code'],
+    ['make', 'bash', 'code'],
+    ['go test ./...', 'go', 'code'],
+    ['ls -la', 'bash', 'code'],
+    ['user.save!', 'ruby', 'code'],
+  ])('%j in %s is a %s', (line, language, kind) => {
+    expect(classifyLoneLine(line, language)).toBe(kind);
+  });
+});
+
+describe('the rules', () => {
+  it.each<[string, string, string[]]>([
+    ['    x = 1', '', ['indentation:code:strong']],
+    ['a reliable setup is less about clever code.', '', ['sentence-end:paragraph:strong']],
+    ['#!/usr/bin/env bash', 'bash', ['comment:code:strong']],
+    ['# how it works', 'go', ['comment:code:weak', 'prose-words:heading:strong']],
+    ['# how it works', 'python', ['comment:code:strong', 'prose-words:heading:strong']],
+    ['we use node.js!', '', ['sentence-end:paragraph:weak', 'prose-words:paragraph:strong']],
+    ['x = f(1)', '', ['code-characters:code:strong']],
+    ['if (ready) {', '', ['code-characters:code:strong']],
+    ['we pin versions in the lockfile (see the docs)', '', ['code-characters:code:weak', 'length:paragraph:weak', 'prose-words:paragraph:strong']],
+    ['the loop stops at the first failure because of set -e', 'bash', ['length:paragraph:weak', 'prose-words:paragraph:strong']],
+    ['package main', 'go', ['language-keyword:code:strong']],
+    ['go modules in practice', 'go', ['language-keyword:code:weak', 'prose-words:heading:strong']],
+    // `in` is a Python keyword, so no function word is left: the prose evidence is weak.
+    ['go modules in practice', 'python', ['shell-command:code:weak', 'prose-words:heading:weak']],
+    ['npm test', '', ['shell-command:code:strong']],
+    ['docker for beginners', '', ['shell-command:code:weak', 'prose-words:heading:strong']],
+    ['production checks', '', ['short-line:heading:weak']],
+  ])('%j (%s): %j', (line, language, expected) => {
+    expect(verdicts(line, language)).toEqual(expected);
+  });
+
+  it('reads words, code tokens and function words off a line', () => {
+    const keywords = new Set(['in']);
+    expect(lineShape('we pin (see the docs) max-age=60 https://x.test in', keywords)).toEqual({
+      tokens: 8,
+      words: 6,
+      plainWords: 5,
+      functionWords: 2,
+      codeTokens: 1,
+      bracketed: 2,
+      urls: 1,
+    });
+  });
+
+  it('knows every language the generator writes code in', () => {
+    for (const language of ['python', 'go', 'bash', 'typescript', 'javascript', 'rust', 'toml', 'php', 'sql', 'yaml', 'dockerfile', 'ruby', 'java', 'csharp']) {
+      expect(isKnownLanguage(language), language).toBe(true);
+    }
+    expect(isKnownLanguage('constructor')).toBe(false);
+    expect(isKnownLanguage('__proto__')).toBe(false);
+  });
+});
+
+describe('deciding between the rules', () => {
+  const decided = (line: string, language = '', afterCode = false): [RuleName, string, boolean] => {
+    const reading = readLoneLine(line, language, afterCode);
+    return [reading.decidedBy.rule, reading.kind, reading.ambiguous];
+  };
+
+  it('lets a strong verdict decide, in the rules’ order', () => {
+    expect(decided('from fastapi import FastAPI', 'python')).toEqual(['language-keyword', 'code', false]);
+    expect(decided('make it fast', 'bash')).toEqual(['prose-words', 'heading', true]);
+  });
+
+  it('lets weak prose beat weak code: one keyword, one bracket in a line of words', () => {
+    expect(decided('git workflow patterns', 'typescript')).toEqual(['prose-words', 'heading', true]);
+    // A keyword is syntax, not a prose word: `interface design notes` has one weak code signal only.
+    expect(decided('interface design notes', 'typescript')).toEqual(['short-line', 'heading', false]);
+    expect(decided('python cache cache', 'python')).toEqual(['prose-words', 'heading', true]);
+  });
+
+  it('needs two weak code signals to make code, and one is not even worth reporting', () => {
+    expect(decided('return (value, ok)', 'go')).toEqual(['code-characters', 'code', false]);
+    // `echo` opens shell statements and names a tool: one signal, not two.
+    expect(decided('echo hello', 'bash')).toEqual(['short-line', 'heading', false]);
+    expect(decided('final notes', 'php')).toEqual(['short-line', 'heading', false]);
+    expect(decided('return err', 'go')).toEqual(['short-line', 'heading', false]);
+  });
+
+  it('never lets a weak line extend open code: the neighbours make it prose, and say so', () => {
+    expect(decided('return (value, ok)', 'go', true)).toEqual(['neighbours', 'paragraph', true]);
+    expect(decided('final notes', 'java', true)).toEqual(['neighbours', 'heading', true]);
+    expect(decided('go run ./cmd/server', 'go', true)).toEqual(['shell-command', 'code', false]);
+  });
+
+  it('settles a line that two strong rules agree on, and reports one that a single strong rule decided against another', () => {
+    const long = readLoneLine('keep the cache rules in one file so that a reviewer finds them (see below)', '');
+    expect(long.verdicts.map((v) => `${v.rule}:${v.strong ? 'strong' : 'weak'}`)).toEqual(['code-characters:weak', 'length:strong', 'prose-words:strong']);
+    expect([long.kind, long.ambiguous]).toEqual(['paragraph', false]);
+    const short = readLoneLine('we pin versions in the lockfile (see the docs)', '');
+    expect([short.kind, short.ambiguous]).toEqual(['paragraph', true]);
+    // A strong rule against the decision is always reported.
+    expect(readLoneLine('# how it works', 'python')).toMatchObject({ kind: 'code', decidedBy: { rule: 'comment' }, ambiguous: true });
+  });
+
+  it('describes an ambiguous reading by the rule that decided it and the rules that disagreed', () => {
+    expect(describeReading(readLoneLine('make it fast', 'bash'))).toBe(
+      'read as a heading by rule prose-words (3 words, 1 of them function words), but shell-command says code (weakly: `make` followed by words such as "it")',
+    );
   });
 });

@@ -1,42 +1,117 @@
-import { isCodeLine } from './code-line.ts';
+import { syntaxOf, type LanguageSyntax } from './language-syntax.ts';
+import { endingOf, LineFacts, proseKind, RULES, type Ending, type LoneLineKind, type Verdict } from './line-rules.ts';
 
-export type LoneLineKind = 'heading' | 'paragraph' | 'code';
+export type { LoneLineKind, RuleName, Verdict } from './line-rules.ts';
 
-/** Above this many words a line without closing punctuation is prose, not a heading. */
-export const HEADING_MAX_WORDS = 12;
-
-const CLOSERS = new Set([')', '"', "'", '\u201d', '\u2019', ']']);
-const TERMINALS = new Set(['.', '!', '?', '\u2026']);
-
-// `he said "stop."` closes a sentence; `print("done.")` does not, which the code check tells.
-function endsLikeSentence(line: string, language: string): boolean {
-  let end = line.length - 1;
-  if (TERMINALS.has(line[end] as string)) return true;
-  while (end >= 0 && CLOSERS.has(line[end] as string)) end--;
-  return end >= 0 && end < line.length - 1 && TERMINALS.has(line[end] as string) && !isCodeLine(line, language);
+/** How a lone line was read: its kind, the verdict that decided it, and every rule's verdict. */
+export interface LineReading {
+  kind: LoneLineKind;
+  decidedBy: Verdict;
+  verdicts: readonly Verdict[];
+  /** The rules disagree and the decision is not settled: see `readLoneLine`. */
+  ambiguous: boolean;
 }
 
-function wordCount(line: string): number {
-  let words = 0;
-  let inWord = false;
-  for (let i = 0; i < line.length; i++) {
-    const space = line.charCodeAt(i) === 32;
-    if (!space && !inWord) words++;
-    inWord = !space;
-  }
-  return words;
-}
+const settled = (verdict: Verdict): LineReading => ({ kind: verdict.kind, decidedBy: verdict, verdicts: [verdict], ambiguous: false });
+const INDENTED = settled({ rule: 'indentation', kind: 'code', strong: true, evidence: 'starts with a space or a tab' });
+const SENTENCE = settled({ rule: 'sentence-end', kind: 'paragraph', strong: true, evidence: 'ends a sentence' });
 
 /**
- * What a line that stands alone between blank lines in the body is: the format's rule, shared by
- * the parser (to read it) and the schema (to reject blocks the format could not tell apart).
- * Indented lines are code; lines that end a sentence are paragraphs; then code shapes; then long
- * lines are paragraphs and short ones headings.
+ * Reads a line that stands alone between blank lines in the body: a heading, a paragraph, or code.
+ * This is the format's grammar for such lines (docs/post-format.md), shared by the parser, which reads
+ * posts by it, and by `PostSchema`, which rejects blocks that would not read back as themselves.
+ *
+ * Indentation settles a line as code, and a sentence end after a plain word settles it as a
+ * paragraph. Otherwise every rule gives its verdict, strong or weak, and:
+ * 1. the first strong verdict, in the rules' order, decides;
+ * 2. failing that, a weak prose verdict decides, since a weak code signal needs support;
+ * 3. failing that, two or more weak code verdicts decide (one keyword alone does not), unless the
+ *    line follows an open code block (`afterCode`): a weak line never extends code;
+ * 4. failing all, the line is prose: a heading, or a paragraph if it holds markup or ends a sentence.
+ * The reading is `ambiguous` when some rule disagrees with the decision, unless two strong rules
+ * agree on it and none disagrees strongly, or all that disagrees is one weak code signal, which
+ * could not have made the line code by itself.
  */
-export function classifyLoneLine(line: string, language: string): LoneLineKind {
+export function readLoneLine(line: string, language: string, afterCode = false): LineReading {
   const first = line.charCodeAt(0);
-  if (first === 32 || first === 9) return 'code';
-  if (endsLikeSentence(line, language)) return 'paragraph';
-  if (isCodeLine(line, language)) return 'code';
-  return wordCount(line) > HEADING_MAX_WORDS ? 'paragraph' : 'heading';
+  if (first === 32 || first === 9) return INDENTED;
+  const ending = endingOf(line);
+  // A comment that ends with a full stop is still a comment, so only a line that cannot open one settles here.
+  if (ending === 'stop' && first !== 35 && first !== 47 && first !== 60 && first !== 45) return SENTENCE;
+  const syntax = syntaxOf(language);
+  if (line.length > CACHED_LENGTH) return weigh(line, syntax, ending, afterCode);
+  const cache = cacheFor(syntax, afterCode);
+  let reading = cache.get(line);
+  if (!reading) {
+    if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+    cache.set(copyOf(line), (reading = weigh(line, syntax, ending, afterCode)));
+  }
+  return reading;
+}
+
+// A line split from a post is a slice that keeps the whole post's text alive; a key kept in the
+// cache must hold its own characters, or the cache would hold hundreds of posts.
+const copyOf = (line: string): string => (' ' + line).slice(1);
+
+// Imported corpora repeat their headings in every post (`final notes`, `implementation checklist`),
+// and a reading depends only on the line, the language's syntax and whether code is open: the most
+// recent readings of short lines are kept, a few hundred per syntax.
+const CACHED_LENGTH = 160;
+const CACHE_ENTRIES = 512;
+const caches = new Map<LanguageSyntax, [Map<string, LineReading>, Map<string, LineReading>]>();
+let lastSyntax: LanguageSyntax | undefined;
+let lastPair: [Map<string, LineReading>, Map<string, LineReading>] = [new Map(), new Map()];
+
+function cacheFor(syntax: LanguageSyntax, afterCode: boolean): Map<string, LineReading> {
+  if (syntax !== lastSyntax) {
+    let pair = caches.get(syntax);
+    if (!pair) caches.set(syntax, (pair = [new Map(), new Map()]));
+    lastSyntax = syntax;
+    lastPair = pair;
+  }
+  return lastPair[afterCode ? 1 : 0];
+}
+
+function weigh(line: string, syntax: LanguageSyntax, ending: Ending, afterCode: boolean): LineReading {
+  const facts = new LineFacts(line, syntax, ending);
+  const verdicts: Verdict[] = [];
+  for (const rule of RULES) {
+    const found = rule(facts);
+    if (found) verdicts.push(found);
+  }
+  // Without a strong verdict or a prose one, every verdict left is a weak code signal.
+  let decided = verdicts.find((v) => v.strong) ?? verdicts.find((v) => v.kind !== 'code');
+  if (!decided && verdicts.length >= 2 && !afterCode) decided = verdicts[0];
+  if (!decided) {
+    const evidence = afterCode && verdicts.length > 0 ? 'follows code, which weak code signals do not extend' : verdicts.length > 0 ? 'one weak code signal is not enough' : 'a short line with no other evidence';
+    decided = { rule: afterCode && verdicts.length > 0 ? 'neighbours' : 'short-line', kind: proseKind(facts), strong: false, evidence };
+    verdicts.push(decided);
+  }
+  const kind = decided.kind;
+  let agreeing = 0;
+  let dissent = 0;
+  let strongDissent = false;
+  for (const v of verdicts) {
+    if (v.kind === kind) agreeing += v.strong ? 1 : 0;
+    else {
+      dissent++;
+      strongDissent ||= v.strong;
+    }
+  }
+  // Settled: two strong rules agree and none disagrees strongly, or one weak code signal was all
+  // that disagreed, which by itself could never have made the line code (`final notes` in Java).
+  const settled = (agreeing >= 2 && !strongDissent) || (decided.rule === 'short-line' && dissent === 1 && !strongDissent);
+  return { kind, decidedBy: decided, verdicts, ambiguous: dissent > 0 && !settled };
+}
+
+/** The kind of a lone line; see `readLoneLine`. */
+export function classifyLoneLine(line: string, language: string, afterCode = false): LoneLineKind {
+  return readLoneLine(line, language, afterCode).kind;
+}
+
+/** What a line was read as, by which rule, and which rules disagreed. */
+export function describeReading(reading: LineReading): string {
+  const { kind, decidedBy } = reading;
+  const others = reading.verdicts.filter((v) => v.kind !== kind).map((v) => `${v.rule} says ${v.kind} (${v.strong ? '' : 'weakly: '}${v.evidence})`);
+  return `read as ${kind === 'code' ? 'code' : `a ${kind}`} by rule ${decidedBy.rule} (${decidedBy.evidence}), but ${others.join('; ')}`;
 }

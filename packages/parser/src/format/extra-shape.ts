@@ -1,3 +1,4 @@
+import { setOwn } from '../internal/set-own.ts';
 import { KEY_VALUE_SEPARATOR } from './markers.ts';
 
 /**
@@ -19,7 +20,7 @@ export function toRecord(items: readonly string[]): Record<string, string> {
   const record: Record<string, string> = {};
   for (const item of items) {
     const at = item.indexOf(KEY_VALUE_SEPARATOR);
-    record[item.slice(0, at)] = item.slice(at + KEY_VALUE_SEPARATOR.length);
+    setOwn(record, item.slice(0, at), item.slice(at + KEY_VALUE_SEPARATOR.length));
   }
   return record;
 }

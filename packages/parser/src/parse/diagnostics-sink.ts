@@ -2,8 +2,8 @@ import type { Diagnostic, DiagnosticCode, Severity } from '../diagnostic.ts';
 
 /**
  * Collects diagnostics for one text, turning 0-based line indexes into 1-based positions and
- * offsets. Line start offsets are summed only when the first diagnostic needs one, so a clean
- * parse pays nothing for them.
+ * offsets. Line start offsets are summed only when a diagnostic needs one, so a clean parse pays
+ * nothing for them.
  */
 export interface DiagnosticsSink {
   readonly list: Diagnostic[];
@@ -13,18 +13,13 @@ export interface DiagnosticsSink {
 
 export function createDiagnosticsSink(lines: readonly string[], file: string | undefined, strict: boolean): DiagnosticsSink {
   const list: Diagnostic[] = [];
-  let starts: number[] | undefined;
+  // Line start offsets, summed only as far as a diagnostic has needed: a body finding near the top
+  // of a long file costs a few lines, not the file.
+  const starts: number[] = [0];
   const offsetOf = (lineIndex: number, column: number): number => {
-    if (!starts) {
-      starts = new Array<number>(lines.length + 1);
-      let offset = 0;
-      for (let i = 0; i < lines.length; i++) {
-        starts[i] = offset;
-        offset += (lines[i] as string).length + 1;
-      }
-      starts[lines.length] = offset;
-    }
-    return (starts[Math.min(lineIndex, lines.length)] as number) + column - 1;
+    const target = Math.min(lineIndex, lines.length);
+    for (let i = starts.length; i <= target; i++) starts[i] = (starts[i - 1] as number) + (lines[i - 1] as string).length + 1;
+    return (starts[target] as number) + column - 1;
   };
   return {
     list,

@@ -1,7 +1,8 @@
-import { classifyLoneLine } from '../format/classify-line.ts';
+import { describeReading, readLoneLine, type LineReading } from '../format/classify-line.ts';
 import { bulletDepth } from '../format/bullet.ts';
 import { BULLET, IMAGE_SOURCE_SEPARATOR } from '../format/markers.ts';
 import type { Block } from '../schema/block-schema.ts';
+import { quote, type DiagnosticsSink } from './diagnostics-sink.ts';
 import type { Locations } from './locations.ts';
 
 export interface BodyContext {
@@ -10,6 +11,18 @@ export interface BodyContext {
   /** Caption → URL, from meta `image sources`. */
   imageUrls: ReadonlyMap<string, string>;
   locations: Locations;
+  /** Where lines the classifier's rules disagree on are reported, as `ambiguous-line` infos. */
+  sink: DiagnosticsSink;
+}
+
+// Readings of repeated lines are shared (readLoneLine keeps recent ones), so their messages are written once too.
+const messages = new WeakMap<LineReading, string>();
+
+/** The `ambiguous-line` message for `line`: what it was read as, by which rule, and which rules disagreed. */
+function ambiguityMessage(line: string, reading: LineReading): string {
+  let message = messages.get(reading);
+  if (message === undefined) messages.set(reading, (message = `${quote(line)} is ${describeReading(reading)}`));
+  return message;
 }
 
 /** Whether lines `at` and `at + 1` are an image: `CAPTION` then `CAPTION. image source: SOURCE`. */
@@ -27,8 +40,10 @@ function isImageAt(lines: readonly string[], at: number, end: number): boolean {
 
 /**
  * Reads the body, lines `[from, to)`, into blocks. Blank lines separate blocks, except inside code:
- * code is a run of lines that cannot be anything else, and runs of code with only blank lines
- * between them are one block, so a blank line inside a function does not split it.
+ * a run of two or more lines is code, and code stays open across blank lines for the next run, or
+ * for a lone line with strong code evidence, so a blank line inside a function does not split it.
+ * A lone line is read by `readLoneLine`; one with only weak code evidence never extends open code,
+ * so a heading after a code block is not swallowed into it.
  */
 export function parseBody(ctx: BodyContext, from: number, to: number): Block[] {
   const { lines, language } = ctx;
@@ -78,9 +93,14 @@ export function parseBody(ctx: BodyContext, from: number, to: number): Block[] {
       const start = at;
       at++;
       while (at < to && lines[at] !== '' && bulletDepth(lines[at] as string) !== 1 && !isImageAt(lines, at, to)) at++;
-      const kind = at - start > 1 ? 'code' : classifyLoneLine(line, language);
-      if (kind === 'code') pushCode(start, at);
-      else push({ type: kind, text: line }, start);
+      if (at - start > 1) {
+        pushCode(start, at);
+        continue;
+      }
+      const reading = readLoneLine(line, language, code !== undefined);
+      if (reading.kind === 'code') pushCode(start, at);
+      else push({ type: reading.kind, text: line }, start);
+      if (reading.ambiguous) ctx.sink.add('info', 'ambiguous-line', ambiguityMessage(line, reading), start, 1, ['body', blocks.length - 1]);
     }
   }
   closeCode();

@@ -3,6 +3,7 @@ import { fieldForLine, subFieldAt } from '../format/meta-fields-index.ts';
 import { META_FIELDS, type MetaField, type SubField, type ValueKind } from '../format/meta-fields.ts';
 import { bulletDepth } from '../format/bullet.ts';
 import { BULLET, DEEP_BULLET, KEY_VALUE_SEPARATOR } from '../format/markers.ts';
+import { setOwn } from '../internal/set-own.ts';
 import type { ExtraValue, PostMeta } from '../schema/meta-schema.ts';
 import { quote, type DiagnosticsSink } from './diagnostics-sink.ts';
 import type { Locations } from './locations.ts';
@@ -195,7 +196,7 @@ export function parseMeta(lines: readonly string[], from: number, to: number, si
     }
     const field = fieldForLine(line);
     if (!field) {
-      (extra ??= {})[line] = readExtra(lines, at + 1, end);
+      setOwn((extra ??= {}), line, readExtra(lines, at + 1, end));
       const labels = META_FIELDS.map((known) => known.label).join(', ');
       sink.add('warning', 'unknown-label', `unknown meta label in ${quote(line)}; expected a line starting with one of: ${labels}. Kept in meta.extra`, at, 1, ['meta', 'extra', line]);
       at = end;

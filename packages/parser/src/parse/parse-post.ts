@@ -19,12 +19,25 @@ export type ParseResult =
   | { ok: true; post: Post; diagnostics: Diagnostic[]; locations: PostLocations }
   | { ok: false; diagnostics: Diagnostic[]; locations: PostLocations };
 
-/** The first `alphanode post meta` line at or after `from` that follows a blank line. */
-function findMetaMarker(lines: readonly string[], from: number): number {
-  for (let at = from; at < lines.length; at++) {
-    if (lines[at] === META_MARKER && (at === from || lines[at - 1] === '')) return at;
+/**
+ * Where the meta block starts: the first line `alphanode post meta` at or after `from`. That line
+ * ends the body wherever it stands, so no block of a parsed post holds it, and every post that parses
+ * can be written back. Right under another line (no blank line before it) it is still the marker,
+ * with a warning, unless a marker after a blank line follows: then it is a stray that the body cannot
+ * hold, an error, and the later one starts the meta block.
+ */
+function findMetaMarker(lines: readonly string[], from: number, sink: DiagnosticsSink): number {
+  const at = lines.indexOf(META_MARKER, from);
+  if (at <= from || lines[at - 1] === '') return at;
+  let later = at + 1;
+  while (later < lines.length && (lines[later] !== META_MARKER || lines[later - 1] !== '')) later++;
+  if (later === lines.length) {
+    sink.add('warning', 'expected-blank-line', `expected a blank line before "${META_MARKER}"`, at, 1);
+    return at;
   }
-  return -1;
+  const message = `a line "${META_MARKER}" cannot stand in the body, since that line ends the body wherever it is; the meta block starts on line ${later + 1}. Remove this line`;
+  sink.add('error', 'unexpected-content', message, at, 1);
+  return later;
 }
 
 function readSimilar(lines: readonly string[], from: number, sink: DiagnosticsSink, locations: Locations): string[] {
@@ -87,7 +100,7 @@ export function parsePost(text: string, options: ParseOptions = {}): ParseResult
     sink.add('warning', 'expected-blank-line', 'expected a blank line after the title; the next line is read as the body', at, 1);
   }
 
-  const metaAt = findMetaMarker(lines, at);
+  const metaAt = findMetaMarker(lines, at, sink);
   if (metaAt < 0) {
     sink.add('error', 'missing-meta', `expected a line "${META_MARKER}" after the body; the file ends without a meta block`, lines.length - 1, 1, ['meta']);
     return fail();
@@ -111,7 +124,7 @@ export function parsePost(text: string, options: ParseOptions = {}): ParseResult
 
   const imageUrls = new Map<string, string>();
   for (const image of meta.imageSources ?? []) if (!imageUrls.has(image.caption)) imageUrls.set(image.caption, image.url);
-  const body = parseBody({ lines, language: meta.codeLanguage ?? '', imageUrls, locations }, at, metaAt);
+  const body = parseBody({ lines, language: meta.codeLanguage ?? '', imageUrls, locations, sink }, at, metaAt);
 
   if (sink.hasErrors()) return fail();
   if (source.finalNewline) layout.finalNewline = true;

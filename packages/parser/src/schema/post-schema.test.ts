@@ -26,7 +26,7 @@ describe('PostSchema', () => {
 
   it.each([
     ['a paragraph that reads as a heading', setBody(0, { type: 'paragraph', text: 'no closing stop' }), ['body', 0], /would read back as a heading/],
-    ['a heading that reads as code', setBody(3, { type: 'heading', text: 'x = f(1)' }), ['body', 3], /would read back as a code/],
+    ['a heading that reads as code', setBody(3, { type: 'heading', text: 'x = f(1)' }), ['body', 3], /would read back as code/],
     ['a heading that reads as a paragraph', setBody(3, { type: 'heading', text: 'done.' }), ['body', 3], /would read back as a paragraph/],
     ['code that starts with a blank line', setBody(7, { type: 'code', code: '\nx = 1', lang: 'python' }), ['body', 7], /must not begin or end with a blank line/],
     ['code with a lone prose line', setBody(7, { type: 'code', code: 'x = 1\n\nthe end', lang: 'python' }), ['body', 7], /line 3 of the code stands alone/],

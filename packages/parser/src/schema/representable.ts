@@ -1,7 +1,7 @@
 import { classifyLoneLine } from '../format/classify-line.ts';
 import { looksLikeRecord } from '../format/extra-shape.ts';
 import { fieldForLine } from '../format/meta-fields-index.ts';
-import { BREADCRUMB, BULLET, DEEP_BULLET, IMAGE_SOURCE_SEPARATOR, KEY_VALUE_SEPARATOR, META_MARKER } from '../format/markers.ts';
+import { BREADCRUMB, BULLET, IMAGE_SOURCE_SEPARATOR, KEY_VALUE_SEPARATOR, META_MARKER } from '../format/markers.ts';
 import type { Block } from './block-schema.ts';
 import type { ExtraValue, PostMeta } from './meta-schema.ts';
 
@@ -23,14 +23,15 @@ function codeIssues(code: string, language: string): string | undefined {
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i] as string;
     if (line.includes('\r')) return 'code lines end with \\n only';
-    if (line.startsWith(BULLET) || line.startsWith(DEEP_BULLET)) return `line ${i + 1} of the code would read as a list item`;
+    // Only the two-space bullet starts a list in the body; a `    • ` line is code like any indented line.
+    if (line.startsWith(BULLET)) return `line ${i + 1} of the code would read as a list item`;
     if (line === META_MARKER) return `line ${i + 1} of the code would read as the start of the meta block`;
     const next = lines[i + 1];
     if (line !== '' && next?.startsWith(line + IMAGE_SOURCE_SEPARATOR)) return `lines ${i + 1}-${i + 2} of the code would read as an image`;
     const lone = line !== '' && (i === 0 || lines[i - 1] === '') && (next === undefined || next === '');
-    if (lone && classifyLoneLine(line, language) !== 'code') {
-      return `line ${i + 1} of the code stands alone between blank lines and would read as a ${classifyLoneLine(line, language)}`;
-    }
+    // Past the first line the block is open, so a lone line must carry strong code evidence to stay in it.
+    const kind = lone ? classifyLoneLine(line, language, i > 0) : 'code';
+    if (kind !== 'code') return `line ${i + 1} of the code stands alone between blank lines and would read as a ${kind}`;
   }
   return undefined;
 }
@@ -41,8 +42,8 @@ function blockIssue(block: Block, previous: Block | undefined, language: string)
     case 'paragraph': {
       if (block.text === '') return `a ${block.type} needs text: an empty line separates blocks`;
       if (block.text === META_MARKER) return `"${META_MARKER}" would read as the start of the meta block`;
-      const kind = classifyLoneLine(block.text, language);
-      return kind === block.type ? undefined : `this ${block.type} would read back as a ${kind}; see FORMAT.md for how lines are told apart`;
+      const kind = classifyLoneLine(block.text, language, previous?.type === 'code');
+      return kind === block.type ? undefined : `this ${block.type} would read back as ${kind === 'code' ? 'code' : `a ${kind}`}; see docs/post-format.md for how lines are told apart`;
     }
     case 'code':
       if (previous?.type === 'code') return 'two code blocks with only blank lines between them read back as one';

@@ -11,8 +11,9 @@ function writeObject(lines: string[], bullet: string, fields: readonly SubField[
   for (const sub of fields) lines.push(bullet + sub.label + KEY_VALUE_SEPARATOR + writeValue(object[sub.key]));
 }
 
+// Own keys only (Object.keys, not for...in): a field inherited from a prototype is not the post's.
 function writeRecord(lines: string[], bullet: string, record: Record<string, string>): void {
-  for (const key in record) lines.push(bullet + key + KEY_VALUE_SEPARATOR + record[key]);
+  for (const key of Object.keys(record)) lines.push(bullet + key + KEY_VALUE_SEPARATOR + record[key]);
 }
 
 function writeExtra(lines: string[], label: string, value: ExtraValue): void {
@@ -54,5 +55,6 @@ export function writeMeta(lines: string[], meta: PostMeta): void {
         break;
     }
   }
-  for (const label in meta.extra) writeExtra(lines, label, meta.extra[label] as ExtraValue);
+  const extra = meta.extra;
+  if (extra) for (const label of Object.keys(extra)) writeExtra(lines, label, extra[label] as ExtraValue);
 }
