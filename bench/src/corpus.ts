@@ -7,9 +7,9 @@ export interface CorpusPost {
   post: Post;
 }
 
-const seedsDir = new URL('../../../shared/seeds/', import.meta.url);
+const seedsDir = new URL('../../packages/parser/test/fixtures/seeds/', import.meta.url);
 
-/** The seed posts, read from ../shared/seeds. */
+/** The two real sample posts, kept in the parser's fixtures (also in examples/content). */
 export function seedCorpus(): CorpusPost[] {
   return readdirSync(seedsDir)
     .filter((name) => name.endsWith('.txt'))

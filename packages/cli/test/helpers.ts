@@ -6,8 +6,8 @@ import type { CliIO } from '../src/command.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** `../shared/seeds` beside the repository: the two real sample posts. */
-export const seedsDir = path.resolve(here, '../../../../shared/seeds');
+/** The two real sample posts, kept in the parser's fixtures. */
+export const seedsDir = path.resolve(here, '../../parser/test/fixtures/seeds');
 export const packageDir = path.resolve(here, '..');
 export const repoDir = path.resolve(here, '../../..');
 

@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { parsePostOrThrow, type Post } from '@alphanode/parser';
 
-const seedsDir = new URL('../../../../shared/seeds/', import.meta.url);
+const seedsDir = new URL('../../parser/test/fixtures/seeds/', import.meta.url);
 
-/** The real sample posts in ../shared/seeds, parsed. */
+/** The real sample posts (kept in the parser's fixtures), parsed. */
 export function seedPosts(): { name: string; post: Post }[] {
   return readdirSync(seedsDir)
     .filter((name) => name.endsWith('.txt'))

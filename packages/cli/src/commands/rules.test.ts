@@ -64,7 +64,7 @@ describe('alphanode rules', () => {
   });
 
   it('explain --post: purge keys from the post the page shows', async () => {
-    const seeds = fileURLToPath(new URL('../../../../../shared/seeds/', import.meta.url));
+    const seeds = fileURLToPath(new URL('../../../parser/test/fixtures/seeds/', import.meta.url));
     const [seed] = (await readdir(seeds)).filter((name) => name.endsWith('.txt')).sort();
     const cli = io(fixtures);
     expect(await runCli(['rules', 'explain', 'rules.yaml', '/posts/a', '--post', join(seeds, seed as string), '--target', 'fastly', '--json'], cli)).toBe(0);

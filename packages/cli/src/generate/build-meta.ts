@@ -20,7 +20,7 @@ export interface MetaOptions {
 
 const pad = (value: number, width: number): string => String(value).padStart(width, '0');
 
-/** The facts FORMAT.md ties to the body, read off the body itself so that they cannot disagree. */
+/** The facts the post format (docs/post-format.md) ties to the body, read off the body itself so that they cannot disagree. */
 function bodyFacts(body: readonly Block[]) {
   const final = body.findIndex((block) => block.type === 'heading' && block.text === FINAL_HEADING);
   const paragraphs = (final < 0 ? body : body.slice(0, final)).filter((block) => block.type === 'paragraph').length;
@@ -39,7 +39,7 @@ function shaped(rng: Rng, value: string, hostile: boolean): string {
   return hostile && rng.chance(0.25) ? value + rng.pick(HOSTILE_SUFFIXES) : value;
 }
 
-/** The meta block of a generated post, consistent with its body as FORMAT.md's cross-field facts ask. */
+/** The meta block of a generated post, consistent with its body as the post format's cross-field facts ask. */
 export function buildMeta(rng: Rng, options: MetaOptions): PostMeta {
   const { subject, stack, mix, number } = options;
   const facts = bodyFacts(options.body);

@@ -98,7 +98,7 @@ describe('generatePosts', () => {
     expect(plain.every((post) => post.layout === undefined)).toBe(true);
   });
 
-  it('writes code the way the seeds and FORMAT.md describe it', () => {
+  it('writes code the way the seeds and docs/post-format.md describe it', () => {
     const code = plain.flatMap((post) => post.body.flatMap((block) => (block.type === 'code' ? [block.code] : [])));
     expect(code.some((text) => text.includes('\n\n'))).toBe(true);
     expect(code.some((text) => text.includes('\n\t'))).toBe(true);

@@ -1,4 +1,4 @@
-/** The fixed lines and prefixes of the post format (see FORMAT.md). */
+/** The fixed lines and prefixes of the post format (see docs/post-format.md). */
 export const BREADCRUMB = '|';
 export const META_MARKER = 'alphanode post meta';
 export const SIMILAR_MARKER = 'Similar Posts';

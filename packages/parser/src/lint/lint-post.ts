@@ -109,7 +109,7 @@ const controlCharacters: Rule = (post) => {
 const RULES: readonly Rule[] = [paragraphCount, hasImagesFlag, imageSources, checklist, valueFormats, controlCharacters];
 
 /**
- * Checks the facts FORMAT.md ties across fields (paragraph count, the has-images flag, image
+ * Checks the facts the post format (docs/post-format.md) ties across fields (paragraph count, the has-images flag, image
  * sources against body images, the checklist against the body's list, value shapes) and returns
  * them as warnings. Pass `locations` from `parsePost` to position them; without it they point at 1:1.
  *
