@@ -5,8 +5,8 @@ import { compileRules } from '../compile/compile-rules.ts';
 import { TARGETS } from '../targets/target-profiles.ts';
 
 const engine = fixtureEngine();
-// RFC 9110 §15.1's heuristically cacheable statuses, less 206 and 501, plus 304 (decided as 200).
-const CACHEABLE = new Set([200, 203, 204, 300, 301, 304, 308, 404, 405, 410, 414]);
+// RFC 9110 §15.1's heuristically cacheable statuses, less 206, plus 304 (decided as 200).
+const CACHEABLE = new Set([200, 203, 204, 300, 301, 304, 308, 404, 405, 410, 414, 501]);
 const header = fc.dictionary(fc.constantFrom('cookie', 'Cookie', 'authorization', 'host', 'accept', 'x-any'), fc.string({ maxLength: 60 }), { maxKeys: 4 });
 const url = fc.oneof(fc.string({ maxLength: 200 }), fc.webUrl({ withQueryParameters: true }), fc.stringMatching(/^\/(posts|assets|topics|account)\/[a-z%0-9./-]{0,40}(\?[a-z=&]{0,20})?$/));
 

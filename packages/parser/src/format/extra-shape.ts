@@ -2,14 +2,15 @@ import { setOwn } from '../internal/set-own.ts';
 import { KEY_VALUE_SEPARATOR } from './markers.ts';
 
 /**
- * Whether bullet items under an unknown label read as one object: every item `key: value`, no key
- * twice. The parser reads them so; the schema rejects a text list that would be read so.
+ * Whether bullet items under an unknown label read as one object: every item `key: value` with a
+ * non-empty key, no key twice. The parser reads them so; the schema rejects a text list that would
+ * be read so. An item `: value` has no key to write back, so it keeps the list as text.
  */
 export function looksLikeRecord(items: readonly string[]): boolean {
   const keys = new Set<string>();
   for (const item of items) {
     const at = item.indexOf(KEY_VALUE_SEPARATOR);
-    if (at < 0 || keys.has(item.slice(0, at))) return false;
+    if (at <= 0 || keys.has(item.slice(0, at))) return false;
     keys.add(item.slice(0, at));
   }
   return true;

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { seedText } from '../../test/paths.ts';
 import type { Diagnostic } from '../diagnostic.ts';
+import { PostSchema } from '../schema/post-schema.ts';
+import { stringifyPost } from '../stringify/stringify-post.ts';
 import { parsePost } from './parse-post.ts';
 
 const seed = seedText(1);
@@ -93,6 +95,18 @@ describe('parsePost on bad input', () => {
       links: { docs: 'https://x.test' },
       contacts: [{ name: 'a', mail: 'a@x' }, { name: 'b' }],
     });
+  });
+
+  it('a bullet with an empty key keeps an unknown label a text list, which PostSchema accepts', () => {
+    // Found by the round-trip laws: `• : caption` once read as the key "" of an object that no
+    // writer can produce, so the schema rejected the parser's own output.
+    const text = replaceLine('difficulty', 'difficultybeginner\ncaptions\n  • : a caption\n  • source: x\nrefs\n    • name: a\n    • : b');
+    const result = parsePost(text);
+    if (!result.ok) throw new Error(JSON.stringify(result.diagnostics));
+    expect(result.post.meta.extra).toEqual({ captions: [': a caption', 'source: x'], refs: ['name: a', ': b'] });
+    expect(PostSchema.safeParse(result.post).success).toBe(true);
+    const back = parsePost(stringifyPost(result.post));
+    expect(back.ok && back.post).toEqual(result.post);
   });
 
   it.each([
