@@ -3,12 +3,13 @@ import type { CompiledRule } from '../compile/compiled-rule.ts';
 import { CacheRulesError } from '../cache-rules-error.ts';
 import { formatDuration } from '../config/duration.ts';
 import type { RulesConfig } from '../config/rules-schema.ts';
-import { keyHeaderValue } from '../keys/key-header.ts';
+import { keyHeaderValue, type KeyHeaderResult } from '../keys/key-header.ts';
 import { expandKeyTemplate } from '../keys/key-template.ts';
 import { TARGETS, targetProfile, type TargetName } from '../targets/target-profiles.ts';
 import type { DecideOptions, Decision, TraceEntry } from './decision.ts';
 import { firedBypass, whyNotMatch, type RequestContext } from './match-rule.ts';
 import { firstSegment, getHeader, setsCookie, splitUrl, type DecideRequest } from './request-view.ts';
+import { createPostKeysMemo } from './post-keys-memo.ts';
 import { noStoreHeaders, storedHeaders } from './rule-headers.ts';
 import { statusRefusal } from './status-policy.ts';
 
@@ -49,10 +50,26 @@ export function createEngine(config: RulesConfig, rules: readonly CompiledRule[]
   const headerTable = Object.assign(Object.create(null) as object, Object.fromEntries(TARGETS.map((target) => [target, new Array<Readonly<Record<string, string>> | undefined>(rules.length)]))) as Record<TargetName, (Readonly<Record<string, string>> | undefined)[]>;
   const headersOf = (rule: CompiledRule, table: (Readonly<Record<string, string>> | undefined)[], target: TargetName) => table[rule.index] ?? (table[rule.index] = storedHeaders(rule, target));
 
+  const postKeys = createPostKeysMemo(rules);
+
   function collectKeys(rule: CompiledRule, params: Record<string, string>, post: Post | undefined): string[] {
     const keys: string[] = [];
     for (const template of rule.keys) expandKeyTemplate(template, params, post, keys);
     return keys;
+  }
+
+  /** The rule's keys and, where the target has a key header, its value (remembered per post). */
+  function keysWithHeader(rule: CompiledRule, params: Record<string, string>, post: Post | undefined, target: TargetName): { keys: string[]; value: KeyHeaderResult | undefined } {
+    const keyHeader = targetProfile(target).keyHeader;
+    if (post === undefined) {
+      const keys = collectKeys(rule, params, undefined);
+      return { keys, value: keyHeader && keys.length > 0 ? keyHeaderValue(keys, keyHeader) : undefined };
+    }
+    const memo = postKeys(rule, params, post);
+    if (!keyHeader || memo.keys.length === 0) return { keys: memo.keys.slice(), value: undefined };
+    let value = memo.headers.get(target);
+    if (value === undefined) memo.headers.set(target, (value = keyHeaderValue(memo.keys, keyHeader)));
+    return { keys: memo.keys.slice(), value };
   }
 
   function refuse(rule: CompiledRule, target: TargetName, action: 'bypass' | 'no-store', reason: string, trace: TraceEntry[]): Decision {
@@ -92,11 +109,10 @@ export function createEngine(config: RulesConfig, rules: readonly CompiledRule[]
     if (fired !== undefined) return refuse(rule, target, 'bypass', fired, trace);
     const reason = reasons[rule.index] as string;
     if (rule.policy.kind === 'private' || rule.keys.length === 0) return { rule: rule.name, action: 'cache', reason, headers: { ...headersOf(rule, table, target) }, keys: [], trace };
-    const keys = collectKeys(rule, context.params, options.post);
+    const { keys, value } = keysWithHeader(rule, context.params, options.post, target);
     const headers: Record<string, string> = { ...headersOf(rule, table, target) };
     const keyHeader = targetProfile(target).keyHeader;
-    if (keyHeader && keys.length > 0) {
-      const value = keyHeaderValue(keys, keyHeader);
+    if (keyHeader && value) {
       if (!value.ok) return { ...refuse(rule, target, 'no-store', `${value.reason}: not stored, because a partly tagged copy could never be purged`, trace), keys };
       headers[keyHeader.name] = value.value;
     }

@@ -9,9 +9,10 @@ export function decideResponseOf(response: Response): DecideResponse {
   const headers: Record<string, string | string[]> = {};
   const contentType = response.headers.get('content-type');
   if (contentType != null) headers['content-type'] = contentType;
-  const cookies = typeof response.headers.getSetCookie === 'function' ? response.headers.getSetCookie() : [];
-  if (cookies.length > 0) headers['set-cookie'] = cookies;
-  else {
+  if (typeof response.headers.getSetCookie === 'function') {
+    const cookies = response.headers.getSetCookie();
+    if (cookies.length > 0) headers['set-cookie'] = cookies;
+  } else {
     const folded = response.headers.get('set-cookie');
     if (folded != null) headers['set-cookie'] = folded;
   }

@@ -36,6 +36,8 @@ export function cacheRules<E extends Env = AnyEnv>(engine: CacheRulesEngine, opt
     const result = applyCacheRules(engine, c.req.raw, c.res, { target, post: post?.(c) });
     if (result.decision === undefined) return;
     onDecision?.(result.decision, c);
+    // Most responses were changed in place, and are c.res already.
+    if (result.response === c.res) return;
     // Setting c.res over a response merges the old one's headers into the new one, which would
     // bring back every caching header the rules just replaced; clearing it first does not.
     c.res = undefined;

@@ -1,5 +1,5 @@
 import type { Post } from '@alphanode/parser';
-import { finishKey, slugifyKeyPart, slugifyText } from './safe-key.ts';
+import { finishKey, MAX_KEY_LENGTH, slugifyKeyPart, slugifyText } from './safe-key.ts';
 
 type Part = { kind: 'text'; text: string; slug: string } | { kind: 'param'; name: string } | { kind: 'post'; path: readonly string[] };
 
@@ -11,7 +11,11 @@ export interface KeyTemplate {
   usesPost: boolean;
   /** Path parameters it reads. */
   params: readonly string[];
-  /** Set when the template is one post field between fixed text: expanded without intermediate arrays. */
+  /**
+   * Set when the template is one post field between fixed text: expanded without intermediate
+   * arrays. `before` has no leading dash and `after` no trailing one, so that with a non-empty
+   * field slug between them the key is already finished unless it is too long.
+   */
   single: { before: string; path: readonly string[]; after: string } | undefined;
 }
 
@@ -22,7 +26,7 @@ function singleField(parts: readonly Part[]): KeyTemplate['single'] {
   const at = parts.indexOf(field);
   const slugOf = (part: Part | undefined) => (part?.kind === 'text' ? part.slug : '');
   // At most one text part on each side; compileKeyTemplate never makes two adjacent text parts.
-  return { before: slugOf(parts[at - 1]), path: field.path, after: slugOf(parts[at + 1]) };
+  return { before: slugOf(parts[at - 1]).replace(/^-+/, ''), path: field.path, after: slugOf(parts[at + 1]).replace(/-+$/, '') };
 }
 
 export type KeyTemplateResult = { ok: true; template: KeyTemplate } | { ok: false; message: string };
@@ -72,7 +76,8 @@ export function compileKeyTemplate(source: string, routeParams: readonly string[
   };
 }
 
-function readPath(post: Post, path: readonly string[]): unknown {
+/** The value at `path` in the post (own properties only), or undefined. */
+export function readPath(post: Post, path: readonly string[]): unknown {
   let node: unknown = post;
   for (const step of path) {
     if (node == null || typeof node !== 'object' || !Object.hasOwn(node, step)) return undefined;
@@ -137,7 +142,10 @@ export function expandKeyTemplate(template: KeyTemplate, params: Readonly<Record
 function pushValue(out: string[], before: string, value: unknown, after: string): void {
   if (typeof value !== 'string' && typeof value !== 'number') return;
   const slug = slugifyKeyPart(String(value));
-  if (slug !== '') push(out, finishKey(before + slug + after));
+  if (slug === '') return;
+  // A slug never starts or ends with a dash, and `single` trimmed the fixed ends: only length is left to finish.
+  const key = before + slug + after;
+  push(out, key.length <= MAX_KEY_LENGTH ? key : finishKey(key));
 }
 
 function push(out: string[], key: string): void {

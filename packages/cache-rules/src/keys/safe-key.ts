@@ -41,13 +41,13 @@ export function trimDashes(text: string): string {
  * slugifyKeyPart('node.js');          // 'node-js'
  */
 export function slugifyKeyPart(text: string): string {
-  if (SAFE.test(text)) return text;
   // The same post fields (a topic, a stack item) come back on every request for a page, so their
-  // slugs are remembered; the memo is bounded, and emptied when full, so it cannot grow with input.
+  // slugs are remembered, safe ones too (a lookup of a string seen before is cheaper than the
+  // regex); the memo is bounded, and emptied when full, so it cannot grow with input.
   let slug = memo.get(text);
   if (slug === undefined) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    slug = joinFolded(foldText(text));
+    slug = SAFE.test(text) ? text : joinFolded(foldText(text));
     memo.set(text, slug);
   }
   return slug;
