@@ -1,46 +1,10 @@
+import type { DIAGNOSTIC_CODES } from './diagnostic-codes.ts';
+
 /** How bad a finding is: errors make a parse fail; `strict` turns warnings into errors. */
 export type Severity = 'error' | 'warning' | 'info';
 
-/** Stable codes, one per kind of finding, for tools that filter or count them. */
-export type DiagnosticCode =
-  // the file as a whole
-  | 'invalid-input'
-  | 'empty-file'
-  | 'binary-content'
-  | 'control-character'
-  | 'byte-order-mark'
-  | 'crlf-line-endings'
-  | 'trailing-blank-lines'
-  | 'read-failed'
-  // layout
-  | 'missing-title'
-  | 'expected-blank-line'
-  | 'missing-meta'
-  | 'missing-similar'
-  | 'unexpected-content'
-  // body
-  | 'ambiguous-line'
-  // meta block
-  | 'unknown-label'
-  | 'label-not-alone'
-  | 'duplicate-field'
-  | 'missing-field'
-  | 'orphan-bullet'
-  | 'malformed-bullet'
-  | 'unknown-key'
-  | 'duplicate-key'
-  | 'missing-key'
-  | 'invalid-number'
-  | 'invalid-flag'
-  | 'invalid-date'
-  // cross-field facts (lintPost)
-  | 'paragraph-count'
-  | 'has-images-flag'
-  | 'image-source-missing'
-  | 'image-source-unused'
-  | 'image-source-duplicate'
-  | 'checklist-mismatch'
-  | 'value-format';
+/** Stable codes, one per kind of finding, for tools that filter or count them (see `DIAGNOSTIC_CODES`). */
+export type DiagnosticCode = keyof typeof DIAGNOSTIC_CODES;
 
 /**
  * One finding about a post, as data. Lines and columns are 1-based; columns count UTF-16 code

@@ -8,6 +8,7 @@ export { lintPost, type LintOptions } from './lint/lint-post.ts';
 export { formatDiagnostic } from './format-diagnostic.ts';
 export { PostParseError } from './post-parse-error.ts';
 export type { Diagnostic, DiagnosticCode, Position, Severity } from './diagnostic.ts';
+export type { CodeInfo } from './diagnostic-codes.ts';
 export type { PostLocations } from './parse/locations.ts';
 export { PostSchema, PostObjectSchema, LayoutSchema, type Post, type Layout } from './schema/post-schema.ts';
 export {
