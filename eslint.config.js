@@ -23,7 +23,7 @@ const nodeSources = [
 ];
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '.toolchain/**', 'coverage/**', '.bench-corpus/**', '.tmp/**'] },
+  { ignores: ['**/dist/**', '**/node_modules/**', '.toolchain/**', 'coverage/**', '.bench-corpus/**', '.tmp/**', '**/.snippets/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { PURGE_FAILURE_CODES, PURGE_NOTICE_CODES, RULES_DIAGNOSTIC_CODES, RULES_ERROR_CODES } from '../packages/cache-rules/src/diagnostic-codes.ts';
 import { DIAGNOSTIC_CODES } from '../packages/parser/src/diagnostic-codes.ts';
 import type { CodeInfo } from '../packages/parser/src/diagnostic-codes.ts';
-import { BUILD_ERROR_CODES } from '../packages/site/src/build/build-error-codes.ts';
+import { BUILD_ERROR_CODES, SITE_DIAGNOSTIC_CODES } from '../packages/site/src/build/build-error-codes.ts';
 
 interface Section {
   title: string;
@@ -16,10 +16,11 @@ interface Section {
 
 const SECTIONS: readonly Section[] = [
   { title: '@alphanode/parser: post diagnostics', where: '`Diagnostic.code` from `parsePost`, `lintPost` and `loadPosts`; `Diagnostic.retryable` is set per finding.', codes: DIAGNOSTIC_CODES },
-  { title: '@alphanode/cache-rules: rules diagnostics', where: '`RulesDiagnostic.code` from `compileRules` and `lintRules` (`alphanode rules lint`).', codes: RULES_DIAGNOSTIC_CODES },
+  { title: '@alphanode/cache-rules: rules diagnostics', where: '`RulesDiagnostic.code` from `compileRules`, `loadCompiledRules` and `lintRules` (`alphanode rules lint`).', codes: RULES_DIAGNOSTIC_CODES },
   { title: '@alphanode/cache-rules: errors', where: '`CacheRulesError.code`.', codes: RULES_ERROR_CODES },
   { title: '@alphanode/cache-rules/purge: failures', where: '`PurgeFailure.code`; `PurgeFailure.retryable` is set per failure (`alphanode purge` exits 75 when a retry can help).', codes: PURGE_FAILURE_CODES },
   { title: '@alphanode/cache-rules/purge: notices', where: '`PurgeNotice.code`: nothing failed, but the CDN did something other than what was asked.', codes: PURGE_NOTICE_CODES },
+  { title: '@alphanode/site: build warnings', where: '`SiteDiagnostic.code` in `BuildSummary.diagnostics`, beside the parser\'s findings.', codes: SITE_DIAGNOSTIC_CODES },
   { title: '@alphanode/site: build errors', where: '`BuildError.code` from `buildSite` (`alphanode build` exits 75 when a retry can help).', codes: BUILD_ERROR_CODES },
 ];
 

@@ -1,8 +1,11 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts' },
+  entry: { index: 'src/index.ts', 'node/index': 'src/node/index.ts', 'schema/index': 'src/schema/index.ts', 'json-schema/index': 'src/json-schema/index.ts' },
   format: ['esm', 'cjs'],
+  // Shared chunks in CommonJS too: without them `schema` and `json-schema` would each carry their
+  // own copy of the zod schemas, two objects per schema under one registry id.
+  splitting: true,
   dts: true,
   clean: true,
   sourcemap: true,

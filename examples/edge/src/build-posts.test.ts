@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { stableHash } from '@alphanode/cache-rules';
-import { PostSchema } from '@alphanode/parser';
+import { compileRulesToJson } from '@alphanode/cache-rules/compile';
+import { PostSchema } from '@alphanode/parser/schema';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { collectSiteData, writeSiteData } from './build-posts.ts';
 import type { SiteData } from './site-data.ts';
@@ -17,13 +18,13 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('collectSiteData and writeSiteData', () => {
-  it('reads every sample post with its title slug, the rules text and a fingerprinted stylesheet', async () => {
+  it('reads every sample post with its title slug, the rules compiled to JSON and a fingerprinted stylesheet', async () => {
     const { data, errors, warnings } = await collectSiteData({ contentDir: path.join(examples, 'content'), rulesFile: path.join(examples, 'rules.yaml') });
     expect([errors, warnings]).toEqual([[], []]);
     expect(data.posts.length).toBe(32);
     expect(new Set(data.posts.map((item) => item.slug)).size).toBe(32);
     expect(data.posts.map((item) => item.slug)).toEqual(data.posts.map((item) => item.slug).sort());
-    expect(data.rulesYaml).toBe(readFileSync(path.join(examples, 'rules.yaml'), 'utf8'));
+    expect(data.rules).toEqual(compileRulesToJson(readFileSync(path.join(examples, 'rules.yaml'), 'utf8')).json);
     expect(data.assets.map((asset) => asset.path)).toEqual([expect.stringMatching(/^\/assets\/site\.[0-9a-f]{10}\.css$/)]);
   });
 

@@ -1,12 +1,13 @@
-// `pnpm --filter @alphanode/example-edge build`: parses examples/content and writes
-// generated/site-data.js, the module the worker imports as `#site-data`. Node only; the worker
-// never reads a file.
+// `pnpm --filter @alphanode/example-edge build`: parses examples/content, compiles
+// examples/rules.yaml to JSON, and writes generated/site-data.js, the module the worker imports as
+// `#site-data`. Node only; the worker never reads a file, a YAML parser or zod.
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { compileRules, formatRulesDiagnostic } from '@alphanode/cache-rules';
+import { formatRulesDiagnostic } from '@alphanode/cache-rules';
+import { compileRulesToJson } from '@alphanode/cache-rules/compile';
 import { formatDiagnostic, type Post } from '@alphanode/parser';
 import { loadPosts } from '@alphanode/parser/node';
 import { assignSlugs, siteRoutesFor, slugify } from '@alphanode/site';
@@ -39,8 +40,8 @@ async function stylesheet(): Promise<Asset> {
 /** Reads the posts, the rules and the assets into the data the worker serves, and every problem found. */
 export async function collectSiteData(options: CollectOptions): Promise<CollectResult> {
   const errors: string[] = [];
-  const rulesYaml = await readFile(options.rulesFile, 'utf8');
-  const compiled = compileRules(rulesYaml, { file: options.rulesFile });
+  // Compiled here, once, to the JSON the worker loads: YAML and zod stay at build time.
+  const compiled = compileRulesToJson(await readFile(options.rulesFile, 'utf8'), { file: options.rulesFile });
   for (const d of compiled.diagnostics) if (d.severity === 'error') errors.push(formatRulesDiagnostic(d));
 
   const parsed: { file: string; post: Post }[] = [];
@@ -62,7 +63,7 @@ export async function collectSiteData(options: CollectOptions): Promise<CollectR
   );
   const posts: SitePost[] = parsed.map(({ file, post }) => ({ slug: slugs.get(file) as string, file, post }));
   posts.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
-  const data: SiteData = { siteName: options.siteName ?? 'alphanode sample site', rulesYaml, posts, assets: [await stylesheet()] };
+  const data: SiteData = { siteName: options.siteName ?? 'alphanode sample site', rules: compiled.ok ? compiled.json : null, posts, assets: [await stylesheet()] };
   return { data, errors, warnings };
 }
 

@@ -1,4 +1,5 @@
-import { compileRulesOrThrow, TARGETS } from '@alphanode/cache-rules';
+import { TARGETS } from '@alphanode/cache-rules';
+import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
 import { describe, expect, it } from 'vitest';
 import { edgeCacheControl } from './edge-lifetime.ts';
 

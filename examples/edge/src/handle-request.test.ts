@@ -1,3 +1,4 @@
+import { compileRulesToJson } from '@alphanode/cache-rules/compile';
 import { describe, expect, it } from 'vitest';
 import type { EdgeCache } from './edge-cache.ts';
 import { handleRequest } from './handle-request.ts';
@@ -19,9 +20,7 @@ function memoryCache(): EdgeCache & { keys(): string[] } {
   };
 }
 
-const data: SiteData = {
-  siteName: 'test',
-  rulesYaml: `
+const compiled = compileRulesToJson(`
 version: 1
 bypass:
   logged-in: { cookie: [session] }
@@ -33,10 +32,8 @@ rules:
   - name: rest
     match: { path: "/*" }
     cache: { noStore: true }
-`,
-  posts: [],
-  assets: [],
-};
+`);
+const data: SiteData = { siteName: 'test', rules: compiled.ok ? compiled.json : null, posts: [], assets: [] };
 const site = createSite(data, { target: 'cloudflare' });
 const get = (headers: Record<string, string> = {}, method = 'GET') => new Request('https://a.example/', { method, headers });
 

@@ -1,3 +1,4 @@
+import type { CompiledRulesJson } from '@alphanode/cache-rules';
 import type { Post } from '@alphanode/parser';
 
 /** A fingerprinted file served under `/assets/`: its content hash is in its name, so it never changes. */
@@ -21,8 +22,12 @@ export interface SitePost {
  */
 export interface SiteData {
   siteName: string;
-  /** The rules file's text, compiled once per isolate with `compileRulesOrThrow`. */
-  rulesYaml: string;
+  /**
+   * The rules file, compiled at build time by `compileRulesToJson` and loaded once per isolate by
+   * `loadCompiledRulesOrThrow`, so the worker reads no YAML and ships no zod. Null when the file did
+   * not compile (the build reported why and failed).
+   */
+  rules: CompiledRulesJson | null;
   /** Sorted by slug. */
   posts: SitePost[];
   assets: Asset[];

@@ -1,4 +1,4 @@
-import { compileRulesOrThrow, type CacheRulesEngine, type TargetName } from '@alphanode/cache-rules';
+import { CacheRulesError, loadCompiledRulesOrThrow, type CacheRulesEngine, type TargetName } from '@alphanode/cache-rules';
 import { createSimilarIndex, type SimilarIndex } from '@alphanode/renderer';
 import { assignTopicSlugs, createListings, siteRoutesFor, type Listings, type SiteRoutes, type TopicListing } from '@alphanode/site';
 import type { Asset, SiteData, SitePost } from './site-data.ts';
@@ -31,11 +31,12 @@ export interface SiteOptions {
 }
 
 /**
- * Indexes the data. Topic slugs come from `assignTopicSlugs`, as the build's do. Compiling the
- * rules can throw (a `CacheRulesError`), but the build compiled them already.
+ * Indexes the data. Topic slugs come from `assignTopicSlugs`, as the build's do. Loading the
+ * compiled rules can throw (a `CacheRulesError`), but the build compiled and checked them already.
  */
 export function createSite(data: SiteData, options: SiteOptions): Site {
-  const engine = compileRulesOrThrow(data.rulesYaml);
+  if (data.rules == null) throw new CacheRulesError('invalid-rules', 'the cache rules did not compile when the site data was built; the build printed why');
+  const engine = loadCompiledRulesOrThrow(data.rules);
   const topicSlugs = assignTopicSlugs(data.posts.map((item) => item.post.meta.topic)).slugs;
   const listings = createListings(data.posts.map(({ slug, post }) => ({ slug, title: post.title, topic: post.meta.topic })), topicSlugs);
   return {

@@ -24,8 +24,10 @@ const call = (path: string, init?: RequestInit, env?: WorkerEnv) => worker.fetch
 describeSiteContract('the bundle under Node', (): ContractTarget => ({ fetch: (path, init) => call(path, init), data: built.data }));
 
 describe('the bundle', () => {
-  it('holds no Node built-in: the graph is the worker, the libraries, yaml, zod and the data', () => {
+  it('holds no Node built-in, no zod and no yaml: the graph is the worker, the libraries and the data', () => {
     expect(built.inputs.filter((input) => input.startsWith('node:') || input.includes('/parser/src/node/'))).toEqual([]);
+    // The rules arrive compiled (loadCompiledRules), so neither the YAML parser nor zod is bundled.
+    expect(built.inputs.filter((input) => /node_modules\/(zod|yaml)\//.test(input))).toEqual([]);
     expect(built.inputs).toContain('examples/edge/generated/site-data.js');
   });
 

@@ -1,4 +1,5 @@
-import { compileRulesOrThrow, type Decision, type TargetName } from '@alphanode/cache-rules';
+import type { Decision, TargetName } from '@alphanode/cache-rules';
+import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
 import { cacheRulesMiddleware } from '@alphanode/cache-rules/express';
 import { dryRunPurger, type Purger } from '@alphanode/cache-rules/purge';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { compileRulesOrThrow } from '@alphanode/cache-rules';
+import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
 import { siteRoutesFor } from '@alphanode/site';
 import { buildSite, MANIFEST_FILE } from '@alphanode/site/node';
 import { serve } from './node-server.ts';

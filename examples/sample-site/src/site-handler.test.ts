@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileRulesOrThrow } from '@alphanode/cache-rules';
+import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
 import { outputFileFor } from '@alphanode/site';
 import { buildSite } from '@alphanode/site/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { targetKeyHeader, type CacheRulesEngine, type TargetName } from '@alphanode/cache-rules';
 import type { Post } from '@alphanode/parser';
 import { etagFor } from '@alphanode/renderer';
-import { ifNoneMatch, outputFileFor, siteRoutesFor } from '@alphanode/site';
+import { ifNoneMatch, NOT_FOUND_URL, outputFileFor, siteRoutesFor } from '@alphanode/site';
 import { MANIFEST_FILE, type Manifest } from '@alphanode/site/node';
 
 export interface SiteOptions {
@@ -13,7 +13,8 @@ export interface SiteOptions {
   target?: TargetName;
 }
 
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.json': 'application/json; charset=utf-8' };
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.json': 'application/json; charset=utf-8', '.xml': 'application/xml; charset=utf-8', '.txt': 'text/plain; charset=utf-8' };
+const typeOf = (file: string) => (file.endsWith('feed.xml') ? 'application/atom+xml; charset=utf-8' : (TYPES[path.extname(file)] ?? 'application/octet-stream'));
 
 async function readText(file: string): Promise<string | undefined> {
   try {
@@ -23,13 +24,21 @@ async function readText(file: string): Promise<string | undefined> {
   }
 }
 
+async function readManifest(dir: string): Promise<Manifest | undefined> {
+  const text = await readText(path.join(dir, MANIFEST_FILE));
+  return text === undefined ? undefined : (JSON.parse(text) as Manifest);
+}
+
 /** The purge keys the build recorded for `url` (`manifest.json`), for a site whose rules give posts no JSON to read. */
 async function recordedKeys(dir: string, url: string): Promise<string[] | undefined> {
-  const text = await readText(path.join(dir, MANIFEST_FILE));
-  if (text === undefined) return undefined;
-  const manifest = JSON.parse(text) as Manifest;
-  for (const post of Object.values(manifest.posts)) for (const output of post.outputs) if (output.url === url) return output.keys;
+  const manifest = await readManifest(dir);
+  for (const post of Object.values(manifest?.posts ?? {})) for (const output of post.outputs) if (output.url === url) return output.keys;
   return undefined;
+}
+
+/** Whether the build made `url` as a site file beside the listings (404.html, sitemap.xml, a feed, robots.txt). */
+async function isSiteFile(dir: string, url: string): Promise<boolean> {
+  return (await readManifest(dir))?.listings.some((output) => output.url === url) ?? false;
 }
 
 /**
@@ -49,7 +58,7 @@ export function createSiteHandler(options: SiteOptions): (request: Request) => P
     const url = new URL(request.url);
     if (url.pathname === '/healthz') return new Response('ok\n', { headers: { 'content-type': 'text/plain', 'cache-control': 'no-store' } });
     const route = routes.match(url.pathname);
-    const file = route === undefined ? undefined : outputFileFor(url.pathname);
+    const file = route !== undefined || (await isSiteFile(options.dir, url.pathname)) ? outputFileFor(url.pathname) : undefined;
     const body = file === undefined ? undefined : await readText(path.join(options.dir, file));
     const status = body === undefined ? 404 : 200;
     let post: Post | undefined;
@@ -71,8 +80,13 @@ export function createSiteHandler(options: SiteOptions): (request: Request) => P
       const value = keys.join(keyHeader.separator);
       if ((keyHeader.maxKeys === undefined || keys.length <= keyHeader.maxKeys) && value.length <= keyHeader.maxBytes) headers.set(keyHeader.name, value);
     }
-    if (body === undefined) return new Response('not found\n', { status, headers });
-    headers.set('content-type', TYPES[path.extname(file as string)] ?? 'application/octet-stream');
+    if (body === undefined) {
+      // The build's 404.html, as a static host would serve it.
+      const page = await readText(path.join(options.dir, outputFileFor(NOT_FOUND_URL)));
+      headers.set('content-type', page === undefined ? 'text/plain; charset=utf-8' : 'text/html; charset=utf-8');
+      return new Response(request.method === 'HEAD' ? null : (page ?? 'not found\n'), { status, headers });
+    }
+    headers.set('content-type', typeOf(file as string));
     const etag = etagFor(body);
     headers.set('etag', etag);
     if (ifNoneMatch(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers });

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileRulesOrThrow } from '@alphanode/cache-rules';
+import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
 import { varnishPurger } from '@alphanode/cache-rules/purge';
 import { buildSite, MANIFEST_FILE, type BuildOptions, type BuildSummary, type Manifest } from '@alphanode/site/node';
 import fc from 'fast-check';

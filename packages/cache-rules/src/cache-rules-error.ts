@@ -1,6 +1,6 @@
 import { formatRulesDiagnostic, type RulesDiagnostic } from './diagnostic.ts';
 
-/** Thrown only for programming errors (an unknown target) and by `compileRulesOrThrow`; rule files report through diagnostics. */
+/** Thrown only for programming errors (an unknown target) and by `compileRulesOrThrow` and `loadCompiledRulesOrThrow`; rule files report through diagnostics. */
 export class CacheRulesError extends Error {
   override readonly name = 'CacheRulesError';
   readonly code: 'invalid-rules' | 'unknown-target';

@@ -4,13 +4,15 @@ import type { RulesDiagnosticCode } from './diagnostic.ts';
 import type { PurgeFailureCode, PurgeNoticeCode } from './purge-clients/types.ts';
 
 /**
- * Every code `compileRules` and `lintRules` report: the source of the error-code table in the docs.
+ * Every code `compileRules`, `loadCompiledRules` and `lintRules` report: the source of the error-code table in the docs.
  * A rules file is read from text, so no finding goes away on a retry.
  */
 export const RULES_DIAGNOSTIC_CODES = {
   'yaml-syntax': { meaning: 'The file is not valid YAML.', fix: 'Fix the syntax at the position given.', retry: 'no' },
-  'invalid-input': { meaning: 'The rules are neither YAML text nor an object.', fix: 'Pass the file\'s text, or the parsed object.', retry: 'no' },
+  'invalid-input': { meaning: 'The rules are neither text nor an object.', fix: 'Pass the file\'s text, or the parsed object.', retry: 'no' },
   'too-large': { meaning: 'The rules file is over the size limit.', fix: 'Split or shorten it; a rules file is a few kilobytes.', retry: 'no' },
+  'json-syntax': { meaning: 'loadCompiledRules was given text that is not JSON (a YAML rules file, or a file cut short).', fix: 'Pass the JSON that compileRulesToJson or `alphanode rules compile` wrote.', retry: 'no' },
+  'not-compiled-rules': { meaning: 'loadCompiledRules was given JSON that is not compiled rules, or compiled rules of another format version.', fix: 'Compile the rules file with this version: compileRulesToJson, or `alphanode rules compile rules.yaml -o rules.json`.', retry: 'no' },
   'unknown-key': { meaning: 'A key the schema does not define (often a typo).', fix: 'Use one of the keys the message lists.', retry: 'no' },
   'invalid-type': { meaning: 'A value of the wrong type, e.g. a string where a list belongs.', fix: 'Write the type the message names.', retry: 'no' },
   'invalid-value': { meaning: 'A value outside what the field takes: a header name that is not an RFC 9110 token, a value with CR, LF or characters above Latin-1, a status outside 100-599.', fix: 'Write a value the message describes.', retry: 'no' },
@@ -35,9 +37,9 @@ export const RULES_DIAGNOSTIC_CODES = {
   'looks-like-regex': { meaning: 'A path pattern looks like a regular expression, which patterns are not.', fix: 'Use literal segments, :params and a final *.', retry: 'no' },
 } as const satisfies Record<RulesDiagnosticCode, CodeInfo>;
 
-/** The codes a `CacheRulesError` carries: thrown only by `compileRulesOrThrow` and for a programming error. */
+/** The codes a `CacheRulesError` carries: thrown only by `compileRulesOrThrow`, `loadCompiledRulesOrThrow` and for a programming error. */
 export const RULES_ERROR_CODES = {
-  'invalid-rules': { meaning: 'compileRulesOrThrow was given rules with errors; `diagnostics` lists them.', fix: 'Fix the diagnostics, or call compileRules to get them as data.', retry: 'no' },
+  'invalid-rules': { meaning: 'compileRulesOrThrow or loadCompiledRulesOrThrow was given rules with errors; `diagnostics` lists them.', fix: 'Fix the diagnostics, or call compileRules (loadCompiledRules) to get them as data.', retry: 'no' },
   'unknown-target': { meaning: 'decide was called with a target that is not one of the seven.', fix: 'Use generic, fastly, cloudflare, akamai, netlify, vercel or varnish.', retry: 'no' },
 } as const satisfies Record<CacheRulesError['code'], CodeInfo>;
 

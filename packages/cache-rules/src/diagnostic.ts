@@ -1,4 +1,4 @@
-/** How bad a finding is: errors make `compileRules` fail; warnings and infos come from `lintRules`. */
+/** How bad a finding is: errors make `compileRules` (and `loadCompiledRules`) fail; warnings and infos come from `lintRules`. */
 export type Severity = 'error' | 'warning' | 'info';
 
 /** Stable codes, one per kind of finding, for tools that filter or count them. */
@@ -7,6 +7,9 @@ export type RulesDiagnosticCode =
   | 'yaml-syntax'
   | 'invalid-input'
   | 'too-large'
+  // reading compiled rules (loadCompiledRules)
+  | 'json-syntax'
+  | 'not-compiled-rules'
   // the schema
   | 'unknown-key'
   | 'invalid-type'

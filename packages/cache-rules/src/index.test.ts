@@ -1,15 +1,25 @@
 import { describe, expect, it } from 'vitest';
+import * as compileApi from './compile/index.ts';
 import * as expressApi from './express/index.ts';
 import * as api from './index.ts';
+import * as jsonSchemaApi from './json-schema/index.ts';
 
 // The public surface, pinned: a change here is an API change and needs a changeset.
 describe('@alphanode/cache-rules exports', () => {
-  it('the main entry', () => {
+  it('the main entry: no YAML and no zod, so that a worker ships neither', () => {
     expect(Object.keys(api).sort()).toEqual([
-      'CacheRulesError', 'LISTING_FIELDS', 'RulesConfigSchema', 'TARGETS', 'compileRules', 'compileRulesOrThrow',
-      'diffRules', 'exampleRequest', 'foldText', 'formatDuration', 'formatRulesDiagnostic', 'isTargetName', 'lintRules', 'parseDuration', 'pathCovers', 'pathsOverlap',
-      'purgeKeys', 'purgePlan', 'rulesJsonSchema', 'runExamples', 'stableHash', 'targetKeyHeader',
+      'CacheRulesError', 'LISTING_FIELDS', 'TARGETS', 'diffRules', 'exampleRequest', 'foldText', 'formatDuration', 'formatRulesDiagnostic',
+      'isTargetName', 'loadCompiledRules', 'loadCompiledRulesOrThrow', 'parseDuration', 'pathCovers', 'pathsOverlap', 'purgeKeys', 'purgePlan',
+      'runExamples', 'stableHash', 'targetKeyHeader',
     ]);
+  });
+
+  it('the compile entry', () => {
+    expect(Object.keys(compileApi).sort()).toEqual(['RulesConfigSchema', 'compileRules', 'compileRulesOrThrow', 'compileRulesToJson', 'lintRules']);
+  });
+
+  it('the json-schema entry', () => {
+    expect(Object.keys(jsonSchemaApi)).toEqual(['rulesJsonSchema']);
   });
 
   it('the express entry', () => {

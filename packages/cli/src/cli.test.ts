@@ -22,6 +22,11 @@ beforeAll(async () => {
 afterAll(() => cleanup());
 
 describe('the alphanode bin', () => {
+  it('prints its package version for --version, with the JSON import Node loads from source', async () => {
+    const { version } = JSON.parse(await readFile(path.join(repoDir, 'packages/cli/package.json'), 'utf8')) as { version: string };
+    expect(await alphanode('--version')).toEqual({ code: 0, stdout: `${version}\n`, stderr: '' });
+  });
+
   it('parses, formats and checks the seeds, and checks a generated corpus', async () => {
     const seed = path.join(seedsDir, SEED_FILES[1]);
     const [parsed, formatted, checked, generated] = await Promise.all([

@@ -1,7 +1,15 @@
 /** What a command may touch: its output streams and where it runs. Tests pass their own. */
 export interface CliIO {
-  stdout: { write(chunk: string): unknown; isTTY?: boolean };
-  stderr: { write(chunk: string): unknown; isTTY?: boolean };
+  stdout: {
+    /** Writes a chunk of the command's output; its return value is ignored. */
+    write(chunk: string): unknown;
+    isTTY?: boolean
+  };
+  stderr: {
+    /** Writes a chunk of errors and diagnostics; its return value is ignored. */
+    write(chunk: string): unknown;
+    isTTY?: boolean
+  };
   cwd: string;
 }
 
@@ -13,5 +21,6 @@ export interface Command {
   name: string;
   summary: string;
   usage: string;
+  /** Runs the command with the arguments after its name, writing to `io`; resolves to the process exit code (0 on success). */
   run(args: string[], io: CliIO): Promise<number>;
 }

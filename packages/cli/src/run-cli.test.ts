@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { captureIo } from '../test/helpers.ts';
 import type { Command } from './command.ts';
@@ -13,10 +14,20 @@ describe('runCli', () => {
     expect(bare.out()).toMatch(/^ {2}format +print one post rewritten in the canonical layout$/m);
     expect(bare.out()).toMatch(/^ {2}check +parse and lint every post the globs match$/m);
     expect(bare.out()).toMatch(/^ {2}generate +write a corpus of synthetic posts, the same bytes for the same seed$/m);
-    expect(bare.out()).toMatch(/\n\nalphanode <command> --help shows a command's options\.\n$/);
+    expect(bare.out()).toMatch(/\n\nalphanode <command> --help shows a command's options\.\nalphanode --version prints the version\.\n$/);
     const help = captureIo('/');
     expect(await runCli(['--help'], help)).toBe(0);
     expect(help.out()).toBe(bare.out());
+  });
+
+  it('prints the package version for --version and -v, exiting 0', async () => {
+    const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+    for (const flag of ['--version', '-v']) {
+      const io = captureIo('/');
+      expect(await runCli([flag], io)).toBe(0);
+      expect(io.out()).toBe(`${version}\n`);
+      expect(io.err()).toBe('');
+    }
   });
 
   it('prints a command usage for COMMAND --help', async () => {

@@ -1,9 +1,12 @@
 import type { CliIO, Command } from './command.ts';
+// A JSON import, not a read at run time: tsup inlines it into both builds, and Node loads it natively
+// when the CLI runs from source.
+import cliPackage from '../package.json' with { type: 'json' };
 import { commands } from './commands/index.ts';
 
 function help(list: readonly Command[]): string {
   const width = Math.max(...list.map((command) => command.name.length));
-  return `usage: alphanode <command> [options]\n\n${list.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}\n\nalphanode <command> --help shows a command's options.\n`;
+  return `usage: alphanode <command> [options]\n\n${list.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}\n\nalphanode <command> --help shows a command's options.\nalphanode --version prints the version.\n`;
 }
 
 /**
@@ -17,6 +20,10 @@ function help(list: readonly Command[]): string {
  */
 export async function runCli(args: string[], io: CliIO, list: readonly Command[] = commands): Promise<number> {
   const [name, ...rest] = args;
+  if (name === '--version' || name === '-v') {
+    io.stdout.write(`${cliPackage.version}\n`);
+    return 0;
+  }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(help(list));
     return name === undefined ? 2 : 0;

@@ -1,5 +1,9 @@
 /**
- * @module The alphanode post format to typed, validated objects and back. Edge-safe: Web APIs only.
+ * The alphanode post format to typed, validated objects and back. Edge-safe: Web APIs only,
+ * and no zod: the schemas are under `@alphanode/parser/schema`, the JSON Schema under
+ * `@alphanode/parser/json-schema`.
+ *
+ * @module @alphanode/parser
  */
 export { parsePost, type ParseOptions, type ParseResult } from './parse/parse-post.ts';
 export { parsePostOrThrow } from './parse/parse-post-or-throw.ts';
@@ -10,30 +14,9 @@ export { PostParseError } from './post-parse-error.ts';
 export type { Diagnostic, DiagnosticCode, Position, Severity } from './diagnostic.ts';
 export type { CodeInfo } from './diagnostic-codes.ts';
 export type { PostLocations } from './parse/locations.ts';
-export { PostSchema, PostObjectSchema, LayoutSchema, type Post, type Layout } from './schema/post-schema.ts';
-export {
-  PostMetaSchema,
-  PostMetaObjectSchema,
-  EntitySchema,
-  ImageSourceSchema,
-  type PostMeta,
-  type Entity,
-  type ImageSource,
-  type ExtraValue,
-} from './schema/meta-schema.ts';
-export {
-  BlockSchema,
-  HeadingBlockSchema,
-  ParagraphBlockSchema,
-  ListBlockSchema,
-  CodeBlockSchema,
-  ImageBlockSchema,
-  type Block,
-  type HeadingBlock,
-  type ParagraphBlock,
-  type ListBlock,
-  type CodeBlock,
-  type ImageBlock,
-} from './schema/block-schema.ts';
+// Types only: the zod schemas they come from are under `@alphanode/parser/schema`, so this entry's
+// JavaScript never imports zod (a test bundles it to check).
+export type { Post, Layout } from './schema/post-schema.ts';
+export type { PostMeta, Entity, ImageSource, ExtraValue } from './schema/meta-schema.ts';
+export type { Block, HeadingBlock, ParagraphBlock, ListBlock, CodeBlock, ImageBlock } from './schema/block-schema.ts';
 export { META_FIELDS, type MetaField, type SubField } from './format/meta-fields.ts';
-export { postJsonSchema } from './schema/post-json-schema.ts';

@@ -1,6 +1,8 @@
 /**
- * @module Safe, valid, fast HTML for alphanode posts: the whole page (head, article, meta box,
+ * Safe, valid, fast HTML for alphanode posts: the whole page (head, article, meta box,
  * similar posts) as a string or a stream, related posts, and ETags. Edge-safe: Web APIs only.
+ *
+ * @module @alphanode/renderer
  */
 export { renderPost, renderPostWithReport, renderPostBody, type RenderPostOptions } from './document/render-post.ts';
 export { renderPostStream } from './document/render-stream.ts';

@@ -42,12 +42,14 @@ export interface MetaBoxField {
   value: Html;
 }
 
+/** The meta box as the renderer would write it, and its rows, for a `metaBox` override to reuse or rearrange. */
 export interface MetaBoxParts {
   /** The meta box as the renderer would write it. */
   default: Html;
   fields: readonly MetaBoxField[];
 }
 
+/** A page's rendered parts, for a `layout` override to place in a document of its own. */
 export interface LayoutParts {
   /** The inside of `<head>`. */
   head: Html;
@@ -57,6 +59,10 @@ export interface LayoutParts {
   similar: Html;
 }
 
+/**
+ * Configures the render functions: the site and URL the head names, language, stylesheets, related posts,
+ * and overrides that replace the layout, head or meta box.
+ */
 export interface RenderOptions {
   /** Appended to the `<title>`, and `og:site_name`, publisher in JSON-LD. */
   siteName?: string;

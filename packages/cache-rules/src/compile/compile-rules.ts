@@ -2,26 +2,16 @@ import { CacheRulesError } from '../cache-rules-error.ts';
 import type { RulesConfigInput } from '../config/rules-schema.ts';
 import { loadRulesSource, type RulesSource } from '../config/source-map.ts';
 import { validateConfig } from '../config/validate-config.ts';
-import type { PendingDiagnostic, RulesDiagnostic } from '../diagnostic.ts';
-import { createEngine, type CacheRulesEngine } from '../engine/create-engine.ts';
-import { buildBypasses } from './build-bypass.ts';
-import { buildRule } from './build-rule.ts';
-import type { CompiledRule } from './compiled-rule.ts';
+import type { RulesDiagnostic } from '../diagnostic.ts';
+import type { CacheRulesEngine } from '../engine/create-engine.ts';
+import { buildEngine, type CompileResult } from './build-engine.ts';
 
-export type CompileResult = { ok: true; engine: CacheRulesEngine; diagnostics: RulesDiagnostic[] } | { ok: false; engine: undefined; diagnostics: RulesDiagnostic[] };
+export type { CompileResult } from './build-engine.ts';
 
+/** Configures `compileRules`: the file name its diagnostics carry. */
 export interface CompileOptions {
   /** Named in diagnostics. */
   file?: string;
-}
-
-function duplicateNames(rules: readonly CompiledRule[], diagnostics: PendingDiagnostic[]): void {
-  const seen = new Map<string, number>();
-  for (const rule of rules) {
-    const first = seen.get(rule.name);
-    if (first === undefined) seen.set(rule.name, rule.index);
-    else diagnostics.push({ code: 'duplicate-rule', severity: 'error', message: `the rule name "${rule.name}" is already used by rule ${first + 1}: names identify rules in traces and reports`, path: ['rules', rule.index, 'name'], rule: rule.name });
-  }
 }
 
 /**
@@ -50,14 +40,7 @@ function compileSource(source: RulesSource): CompileResult {
   if (source.diagnostics.length > 0) return { ok: false, engine: undefined, diagnostics: source.diagnostics };
   const validated = validateConfig(source);
   if (!validated.ok) return { ok: false, engine: undefined, diagnostics: validated.diagnostics };
-  const pending: PendingDiagnostic[] = [];
-  const bypasses = buildBypasses(validated.config.bypass, pending);
-  const rules = validated.config.rules.map((rule, index) => buildRule(rule, index, bypasses, pending));
-  duplicateNames(rules, pending);
-  const diagnostics = pending.map((diagnostic) => source.position(diagnostic));
-  diagnostics.sort((a, b) => a.line - b.line || a.column - b.column);
-  if (diagnostics.some((diagnostic) => diagnostic.severity === 'error')) return { ok: false, engine: undefined, diagnostics };
-  return { ok: true, engine: createEngine(validated.config, rules), diagnostics };
+  return buildEngine(validated.config, (diagnostic) => source.position(diagnostic));
 }
 
 /**

@@ -13,8 +13,10 @@ export interface CompiledBypass {
   queries: readonly string[];
 }
 
+/** Which list of a rule's `examples` an example is in, and so the action it expects: cache, bypass or no-store. */
 export type ExampleKind = 'cached' | 'bypassed' | 'noStore';
 
+/** One example of a compiled rule, with the list it came from, ready for `runExamples`. */
 export interface CompiledExample {
   kind: ExampleKind;
   example: ExampleConfig;

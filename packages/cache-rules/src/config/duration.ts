@@ -3,6 +3,7 @@ export const MAX_DURATION_SECONDS = 2_147_483_647;
 
 const UNIT_SECONDS: Record<string, number> = { s: 1, m: 60, h: 3600, d: 86_400, w: 604_800, y: 31_536_000 };
 
+/** What `parseDuration` returns: the whole number of seconds, or a message saying why the input is not a valid duration. */
 export type DurationResult = { ok: true; seconds: number } | { ok: false; message: string };
 
 const EXPECTED = 'expected a duration such as 30s, 5m, 1h, 1d, 1w, 1y (or 1h30m), or a whole number of seconds';

@@ -1,11 +1,7 @@
 import { z } from 'zod';
 import { parseDuration } from './duration.ts';
 import { cookieName, exampleHeaders, headerValue, hostPattern, mediaRange, method, readHeaderName, report, varyName, type Problem } from './field-checks.ts';
-
-/** More rules than this is a generated file gone wrong; the limit keeps compile time bounded. */
-export const MAX_RULES = 2000;
-export const MAX_KEY_TEMPLATES = 64;
-export const MAX_LIST = 64;
+import { MAX_KEY_TEMPLATES, MAX_LIST, MAX_RULES, NAME_PATTERN, NAME_RULE } from './limits.ts';
 
 /** A duration: `30s 5m 1h 1d 1w 1y`, sums such as `1h30m`, or whole seconds. Output: seconds. */
 export const DurationSchema = z.union([z.number(), z.string()]).transform((value, ctx) => {
@@ -16,7 +12,7 @@ export const DurationSchema = z.union([z.number(), z.string()]).transform((value
 });
 
 const Text = z.string().max(2000);
-const Name = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/, { message: 'a name is 1-100 letters, digits, ".", "_" or "-", starting with a letter or digit' });
+const Name = z.string().regex(NAME_PATTERN, { message: NAME_RULE });
 /** One name or a list; both read as a list. */
 const List = z.union([z.string().min(1).max(200), z.array(z.string().min(1).max(200)).min(1).max(MAX_LIST)]).transform((value) => (typeof value === 'string' ? [value] : value));
 
@@ -112,6 +108,7 @@ export type RulesConfigInput = z.input<typeof RulesConfigSchema>;
 export type RulesConfig = z.output<typeof RulesConfigSchema>;
 export type RuleConfig = z.output<typeof RuleSchema>;
 export type BypassConfig = z.output<typeof BypassSchema>;
+/** One entry of a rule's `examples`: a URL, or a request (and its response's traits) that `runExamples` checks is decided as listed. */
 export type ExampleConfig = z.output<typeof ExampleSchema>;
 export type CacheConfig = z.output<typeof CacheSchema>;
 

@@ -27,6 +27,7 @@ export interface Decision {
   trace: TraceEntry[];
 }
 
+/** Configures `engine.decide`: the CDN to write headers for, the post and response when known, and whether to trace every rule. */
 export interface DecideOptions {
   target: TargetName;
   /** The post being served, for `{post.…}` key templates. */

@@ -6,7 +6,9 @@ import { applyDecision } from './apply-decision.ts';
 import { decideRequestOf } from './request-view.ts';
 import { decideResponseOf } from './response-view.ts';
 
+/** Configures `withCacheRules`: the CDN to write headers for, where a response's post comes from, and a hook for each decision. */
 export interface FetchCacheRulesOptions {
+  /** The CDN (or cache) whose headers the rules write. */
   target: TargetName;
   /** The post a response shows, for `{post.…}` keys, when the call does not pass one. */
   post?: ((request: Request, response: Response) => Post | undefined) | undefined;

@@ -20,13 +20,15 @@ export interface EdgeGridCredentials {
   accessToken: string;
 }
 
+/** Configures `edgeGridSigner`: which headers the signature covers, how much of the body is hashed, and, for tests, the time and nonce. */
 export interface EdgeGridSignerOptions {
   /** Request headers the signature covers, in this order; default none. */
   headersToSign?: readonly string[];
   /** Only this many body bytes are hashed; default 131,072, as Akamai's own clients. */
   maxBody?: number;
-  /** For tests: the time, and the nonce, of a signature. */
+  /** For tests: the time of a signature; default the current time. */
   now?: () => Date;
+  /** For tests: the nonce of a signature; default `crypto.randomUUID()`. */
   nonce?: () => string;
 }
 

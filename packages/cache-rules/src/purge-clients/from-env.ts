@@ -61,6 +61,7 @@ export interface PurgerFromEnvOptions extends PurgeClientOptions {
   allowMissing?: boolean;
 }
 
+/** What `purgerFromEnv` returns: the configured purger, or a message naming the missing variables; `missing` lists them either way. */
 export type PurgerFromEnvResult = { ok: true; purger: Purger; missing: string[] } | { ok: false; message: string; missing: string[] };
 
 /**

@@ -1,8 +1,10 @@
 /**
- * @module `@alphanode/cache-rules/purge`: purge clients for Fastly, Cloudflare, Akamai, Netlify,
+ * Purge clients for Fastly, Cloudflare, Akamai, Netlify,
  * Vercel and Varnish under one `Purger` interface. Each batches a purge plan within its API's
  * documented limits, paces and retries (honouring `Retry-After`), dry-runs, and reports every
  * outcome as data. Edge-safe: Web APIs only (fetch, Web Crypto), and the fetch is injectable.
+ *
+ * @module @alphanode/cache-rules/purge
  */
 export { PURGE_TARGETS, isPurgeTarget } from './types.ts';
 export type {

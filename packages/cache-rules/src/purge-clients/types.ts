@@ -47,7 +47,9 @@ export interface PurgeCallOptions {
 
 /** Time, for waiting between attempts and pacing to a rate limit; tests pass a fake one. */
 export interface PurgeClock {
+  /** The current time in milliseconds since the epoch, as `Date.now()`; used for rate pacing and `Retry-After` dates. */
   now(): number;
+  /** Resolves after `ms` milliseconds: how the client waits out backoff, pacing and `Retry-After`. */
   sleep(ms: number): Promise<void>;
 }
 
@@ -101,6 +103,7 @@ export interface PurgeRequestReport {
   waitedMs: number;
 }
 
+/** Why a purge request failed, in `PurgeFailure.code`; each says whether sending the plan again can help. */
 export type PurgeFailureCode =
   /** The CDN refused the request (4xx other than 408 and 429): sending it again will not help. */
   | 'rejected'
@@ -122,6 +125,7 @@ export interface PurgeFailure {
   retryable: boolean;
 }
 
+/** Where a purge did other than asked without failing, in `PurgeNotice.code`. */
 export type PurgeNoticeCode =
   /** Soft was asked and the CDN only purges hard: it evicts instead. */
   | 'soft-unsupported'
@@ -175,5 +179,9 @@ export interface Purger {
   /** Its target (`fastly`…), or `dry-run:<target>` for a dry-run wrapper. */
   name: string;
   supports: PurgeSupport;
+  /**
+   * Sends the requests that evict `plan` (or only reports them with `dryRun`), and resolves to what happened:
+   * every request, failure and notice. Never rejects.
+   */
   purge(plan: PurgeInput, options?: PurgeCallOptions): Promise<PurgeResult>;
 }

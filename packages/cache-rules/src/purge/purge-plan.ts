@@ -23,9 +23,11 @@ export interface PostPage {
   urls: readonly string[];
 }
 
+/** Configures `purgeKeys` and `purgePlan`: the rules whose key templates tag a post, and which fields listings show. */
 export interface PurgeOptions {
   /** The compiled rules whose key templates tag the post's page; without them, the issue's defaults. */
   rules?: CacheRulesEngine;
+  /** Post fields (dotted paths) that listings show: a change to one purges the post's listings; default `LISTING_FIELDS`. */
   listingFields?: readonly string[];
 }
 

@@ -1,7 +1,9 @@
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadCompiledRules, type CompiledRulesJson } from '@alphanode/cache-rules';
+import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CliIO } from '../command.ts';
 import { runCli } from '../run-cli.ts';
@@ -95,7 +97,33 @@ describe('alphanode rules', () => {
     expect(cli.out()).toBe('new.yaml:6:47: error example-failed: /posts/b should be noStore but was cache: rule "posts": stored at the edge for 2h, in browsers for 1m\n1 errors, 0 warnings in new.yaml\n');
   });
 
+  it('compile: the JSON loadCompiledRules reads, to stdout or to -o, deciding as the YAML does', async () => {
+    const cli = io(fixtures);
+    expect(await runCli(['rules', 'compile', 'rules.yaml'], cli)).toBe(0);
+    expect(cli.err()).toBe('');
+    const printed = JSON.parse(cli.out()) as CompiledRulesJson;
+    expect(printed.format).toBe('alphanode-compiled-rules');
+    const toFile = io(fixtures);
+    const out = join(dir, 'out', 'rules.json');
+    expect(await runCli(['rules', 'compile', 'rules.yaml', '-o', out], toFile)).toBe(0);
+    expect(toFile.out()).toMatch(/^wrote .*rules\.json: 7 rules, \d+ bytes\n$/);
+    const loaded = loadCompiledRules(await readFile(out, 'utf8'), { file: 'rules.json' });
+    if (!loaded.ok) throw new Error(JSON.stringify(loaded.diagnostics));
+    const request = { url: '/posts/hello', headers: { accept: 'text/html' } };
+    const yaml = compileRulesOrThrow(await readFile(join(fixtures, 'rules.yaml'), 'utf8'));
+    expect(loaded.engine.decide(request, { target: 'fastly' })).toEqual(yaml.decide(request, { target: 'fastly' }));
+  });
+
+  it('compile: positioned errors, exit 1, and no file written for rules that do not compile', async () => {
+    const cli = io(dir);
+    expect(await runCli(['rules', 'compile', 'bad.yaml', '-o', 'bad.json'], cli)).toBe(1);
+    expect(cli.err()).toMatch(/^bad\.yaml:5:20: error invalid-duration: /);
+    expect(cli.out()).toBe('');
+    expect(await readdir(dir)).not.toContain('bad.json');
+  });
+
   it.each([
+    [['rules', 'compile'], /compile takes one RULES.yaml/],
     [['rules'], /expected a subcommand/],
     [['rules', 'nope'], /unknown subcommand "nope"/],
     [['rules', 'test', 'a.yaml', '--target', 'x'], /unknown --target "x"/],

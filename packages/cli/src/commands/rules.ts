@@ -1,12 +1,8 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  compileRules,
   diffRules,
   formatRulesDiagnostic,
   isTargetName,
-  lintRules,
   runExamples,
   TARGETS,
   type CacheRulesEngine,
@@ -14,26 +10,33 @@ import {
   type Decision,
   type TargetName,
 } from '@alphanode/cache-rules';
+import { compileRules, lintRules } from '@alphanode/cache-rules/compile';
 import { parsePost, type Post } from '@alphanode/parser';
 import type { CliIO, Command } from '../command.ts';
+import { readInput } from '../internal/read-input.ts';
+import { compileCommand } from './rules-compile.ts';
 
 const USAGE = [
   'usage: alphanode rules test RULES.yaml',
   '       alphanode rules explain RULES.yaml URL [--cookie C] [--header K:V]... [--method M] [--status N] [--post FILE] [--target T] [--json]',
   '       alphanode rules diff OLD.yaml NEW.yaml URL... [--cookie C] [--header K:V]... [--target T]',
   '       alphanode rules lint RULES.yaml',
+  '       alphanode rules compile RULES.yaml [-o RULES.json]',
   '',
   '  test     run every example in the file, one line per rule; exit 1 on any failure',
   '  explain  the decision for one request: rule, action, reason, headers, purge keys, and why',
   '           each rule did or did not match',
   '  diff     which URLs change behaviour between two rule sets (review a change and its rollback)',
   '  lint     unreachable rules, failing examples, risky combinations; exit 1 on any error',
+  '  compile  the rules as JSON for loadCompiledRules (a worker then ships no YAML parser and no',
+  '           zod); to stdout, or to the file -o names; exit 1, writing nothing, on any error',
   '',
   `  --target T   ${TARGETS.join(', ')} (default generic)`,
   '  --cookie C   a Cookie header for the request, e.g. "session=abc"',
   '  --header K:V a request header; repeatable',
   '  --status N   the response status (404, 503 ...)',
   '  --post FILE  the post the page shows (alphanode post format), for {post.…} purge keys',
+  '  -o, --out F  compile: the JSON file to write',
 ].join('\n');
 
 const OPTIONS = {
@@ -44,18 +47,17 @@ const OPTIONS = {
   target: { type: 'string' },
   post: { type: 'string' },
   json: { type: 'boolean' },
+  out: { type: 'string', short: 'o' },
 } as const;
 
-type Values = { cookie?: string; header?: string[]; method?: string; status?: string; target?: string; post?: string; json?: boolean };
+type Values = { cookie?: string; header?: string[]; method?: string; status?: string; target?: string; post?: string; json?: boolean; out?: string };
 
 async function loadPost(file: string, io: CliIO): Promise<Post | undefined> {
-  try {
-    const result = parsePost(await readFile(resolve(io.cwd, file), 'utf8'));
-    if (result.ok) return result.post;
-    io.stderr.write(`${file}: not a valid post (alphanode parse ${file} says why)\n`);
-  } catch (error) {
-    io.stderr.write(`${file}: cannot read: ${error instanceof Error ? error.message : String(error)}\n`);
-  }
+  const text = await readInput(file, io);
+  if (text === undefined) return undefined;
+  const result = parsePost(text);
+  if (result.ok) return result.post;
+  io.stderr.write(`${file}: not a valid post (alphanode parse ${file} says why)\n`);
   return undefined;
 }
 
@@ -65,13 +67,8 @@ function usage(io: CliIO, message: string): number {
 }
 
 async function load(file: string, io: CliIO): Promise<CacheRulesEngine | undefined> {
-  let text: string;
-  try {
-    text = await readFile(resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    io.stderr.write(`${file}: cannot read: ${error instanceof Error ? error.message : String(error)}\n`);
-    return undefined;
-  }
+  const text = await readInput(file, io);
+  if (text === undefined) return undefined;
   const result = compileRules(text, { file });
   for (const diagnostic of result.diagnostics) io.stderr.write(`${formatRulesDiagnostic(diagnostic)}\n`);
   return result.engine;
@@ -143,13 +140,8 @@ async function diffCommand(positionals: string[], values: Values, target: Target
 }
 
 async function lintCommand(file: string, io: CliIO): Promise<number> {
-  let text: string;
-  try {
-    text = await readFile(resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    io.stderr.write(`${file}: cannot read: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
-  }
+  const text = await readInput(file, io);
+  if (text === undefined) return 1;
   const diagnostics = lintRules(text, { file });
   for (const diagnostic of diagnostics) io.stdout.write(`${formatRulesDiagnostic(diagnostic)}\n`);
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
@@ -157,10 +149,10 @@ async function lintCommand(file: string, io: CliIO): Promise<number> {
   return errors === 0 ? 0 : 1;
 }
 
-/** `alphanode rules test|explain|diff|lint`: run, explain and compare cache rules files. */
+/** `alphanode rules test|explain|diff|lint|compile`: run, explain, compare and compile cache rules files. */
 export const rulesCommand: Command = {
   name: 'rules',
-  summary: 'test, explain, diff and lint cache rules (@alphanode/cache-rules)',
+  summary: 'test, explain, diff, lint and compile cache rules (@alphanode/cache-rules)',
   usage: USAGE,
   async run(args, io) {
     let parsed: { values: Values; positionals: string[] };
@@ -176,6 +168,7 @@ export const rulesCommand: Command = {
     if (sub === 'explain') return explainCommand(positionals, parsed.values, target, io);
     if (sub === 'diff') return diffCommand(positionals, parsed.values, target, io);
     if (sub === 'lint') return positionals.length === 1 ? lintCommand(positionals[0] as string, io) : usage(io, 'lint takes one RULES.yaml');
-    return usage(io, sub === undefined ? 'expected a subcommand: test, explain, diff or lint' : `unknown subcommand "${sub}"`);
+    if (sub === 'compile') return positionals.length === 1 ? compileCommand(positionals[0] as string, parsed.values.out, io) : usage(io, 'compile takes one RULES.yaml');
+    return usage(io, sub === undefined ? 'expected a subcommand: test, explain, diff, lint or compile' : `unknown subcommand "${sub}"`);
   },
 };

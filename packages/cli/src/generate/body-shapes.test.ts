@@ -1,4 +1,5 @@
-import { parsePost, PostSchema, stringifyPost, type Block, type Post } from '@alphanode/parser';
+import { parsePost, stringifyPost, type Block, type Post } from '@alphanode/parser';
+import { PostSchema } from '@alphanode/parser/schema';
 import { describe, expect, it } from 'vitest';
 import { COMMANDS, KEYWORD_HEADINGS, LEAD_INS, MARKUP_PROSE, ONE_WORD_HEADINGS } from './body-shapes.ts';
 import { SNIPPETS } from './code-snippets.ts';

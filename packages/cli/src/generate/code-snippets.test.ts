@@ -1,4 +1,5 @@
-import { parsePost, PostSchema, stringifyPost, type Block, type Post } from '@alphanode/parser';
+import { parsePost, stringifyPost, type Block, type Post } from '@alphanode/parser';
+import { PostSchema } from '@alphanode/parser/schema';
 import { describe, expect, it } from 'vitest';
 import { LINE_COMMENT, SNIPPETS } from './code-snippets.ts';
 import { generatePosts } from './generate-posts.ts';

@@ -9,6 +9,7 @@ import type { Rng } from './rng.ts';
 import { STACKS } from './stacks.ts';
 import { PROBLEMS, SCENARIOS } from './topics.ts';
 
+/** Configures `generatePost`: whether to mix hostile text into the post, to test escaping and parsing. */
 export interface GeneratePostOptions {
   /** Mix hostile text (markup, script URLs, unicode tricks) into the text fields. Default false. */
   hostile?: boolean;

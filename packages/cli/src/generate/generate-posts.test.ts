@@ -1,4 +1,5 @@
-import { lintPost, parsePost, PostSchema, stringifyPost, type Post } from '@alphanode/parser';
+import { lintPost, parsePost, stringifyPost, type Post } from '@alphanode/parser';
+import { PostSchema } from '@alphanode/parser/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { KEYWORD_HEADINGS, ONE_WORD_HEADINGS } from './body-shapes.ts';

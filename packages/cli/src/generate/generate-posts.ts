@@ -2,6 +2,7 @@ import type { Post } from '@alphanode/parser';
 import { generatePost } from './generate-post.ts';
 import { createRng } from './rng.ts';
 
+/** Configures `generatePosts` and `generatePostAt`: how many posts, the seed that makes them reproducible, and hostile text. */
 export interface GeneratePostsOptions {
   /** How many posts. */
   count: number;

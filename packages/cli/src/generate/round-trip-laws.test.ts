@@ -1,4 +1,5 @@
-import { lintPost, parsePost, PostSchema, stringifyPost } from '@alphanode/parser';
+import { lintPost, parsePost, stringifyPost } from '@alphanode/parser';
+import { PostSchema } from '@alphanode/parser/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 // The parser's mutator, by path: one definition of what a mutant of a post is, for both packages.

@@ -3,6 +3,10 @@ import type { PostMeta } from '../schema/meta-schema.ts';
 /** How a value inside an object field is written: text as is, numbers as digits, flags as 0/1. */
 export type ValueKind = 'text' | 'number' | 'flag' | 'date';
 
+/**
+ * One `key: value` bullet of an object field in `META_FIELDS` (`score`, `revision`…): its label in the
+ * file, its key in the parsed object, and how its value is written.
+ */
 export interface SubField {
   readonly label: string;
   readonly key: string;

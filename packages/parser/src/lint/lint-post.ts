@@ -2,6 +2,7 @@ import type { Diagnostic, DiagnosticCode } from '../diagnostic.ts';
 import type { PostLocations } from '../parse/locations.ts';
 import type { Post } from '../schema/post-schema.ts';
 
+/** Configures `lintPost`: where to position its warnings (`locations` from `parsePost`) and the file name they carry. */
 export interface LintOptions {
   /** From `parsePost`, to put each finding where its field is written. */
   locations?: PostLocations;

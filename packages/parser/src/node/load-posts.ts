@@ -5,6 +5,7 @@ import fg from 'fast-glob';
 import type { Diagnostic } from '../diagnostic.ts';
 import { parsePost, type ParseOptions, type ParseResult } from '../parse/parse-post.ts';
 
+/** Configures `loadPost` and `loadPosts`: where to look, how many files at once, how to read one, and `strict` parsing. */
 export interface LoadOptions extends Omit<ParseOptions, 'file'> {
   /** Where relative patterns start; also the base of the `file` each result names. Default: `process.cwd()`. */
   cwd?: string;
@@ -14,6 +15,7 @@ export interface LoadOptions extends Omit<ParseOptions, 'file'> {
   readFile?: (absolutePath: string) => Promise<Uint8Array>;
 }
 
+/** One file from `loadPost` or `loadPosts`: its path and its parse result (a file that could not be read fails with `read-failed`). */
 export interface LoadedPost {
   /** The path as matched, relative to `cwd`, with `/` separators. */
   file: string;

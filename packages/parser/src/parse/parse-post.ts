@@ -8,6 +8,7 @@ import { parseBody } from './parse-body.ts';
 import { parseMeta } from './parse-meta.ts';
 import { readSourceText } from './source-text.ts';
 
+/** Configures `parsePost`: the file name its diagnostics carry, and whether warnings fail the parse. */
 export interface ParseOptions {
   /** The file name, copied into every diagnostic. */
   file?: string;
@@ -15,6 +16,10 @@ export interface ParseOptions {
   strict?: boolean;
 }
 
+/**
+ * What `parsePost` returns: the post when no diagnostic is an error (`ok: true`), every diagnostic either way,
+ * and where each field was written, to hand to `lintPost` so its findings are positioned.
+ */
 export type ParseResult =
   | { ok: true; post: Post; diagnostics: Diagnostic[]; locations: PostLocations }
   | { ok: false; diagnostics: Diagnostic[]; locations: PostLocations };

@@ -8,7 +8,9 @@ const ExtraValueSchema = z.union([
   z.array(z.record(z.string(), LineSchema)),
 ]);
 
+/** The schema of one `entities` entry in the meta block: a name and its type, one line each. */
 export const EntitySchema = z.object({ name: LineSchema, type: LineSchema });
+/** The schema of one `image sources` entry in the meta block: the source, URL and caption of a body image, one line each. */
 export const ImageSourceSchema = z.object({ source: LineSchema, url: LineSchema, caption: LineSchema });
 
 /**
@@ -64,7 +66,14 @@ export const PostMetaObjectSchema = z.object({
 /** The `alphanode post meta` block. Keys are the format's labels in camelCase (`reading time` → `readingTime`). */
 export const PostMetaSchema = PostMetaObjectSchema.meta({ id: 'PostMeta' });
 
+/** A post's `alphanode post meta` block, keyed by the format's labels in camelCase (`reading time` → `readingTime`). */
 export type PostMeta = z.infer<typeof PostMetaSchema>;
+/** One `entities` entry of the meta block: something the post is about, and what kind of thing it is. */
 export type Entity = z.infer<typeof EntitySchema>;
+/** One `image sources` entry of the meta block; a body image's `url` comes from the entry with the same caption. */
 export type ImageSource = z.infer<typeof ImageSourceSchema>;
+/**
+ * A value kept in `meta.extra` under a label the parser does not know: a line, a list of lines,
+ * `key: value` bullets as an object, or deeper bullets as a list of objects.
+ */
 export type ExtraValue = z.infer<typeof ExtraValueSchema>;

@@ -4,6 +4,7 @@ import { PostMetaSchema } from './meta-schema.ts';
 import { representabilityIssues } from './representable.ts';
 import { LineSchema } from './text.ts';
 
+/** The schema of `post.layout`: the two departures from the canonical layout (no breadcrumb, a final line break) kept for writing back. */
 export const LayoutSchema = z
   .object({
     breadcrumb: z.literal(false).optional().describe('false when the file has no `|` breadcrumb line'),
@@ -42,5 +43,7 @@ export const PostSchema = PostObjectSchema.superRefine((post, ctx) => {
   for (const issue of representabilityIssues(post)) ctx.addIssue({ code: 'custom', ...issue });
 }).meta({ id: 'Post', title: 'alphanode post' });
 
+/** A post as an object: title, body blocks, meta block and `Similar Posts` titles. `parsePost` returns it, `stringifyPost` writes it. */
 export type Post = z.infer<typeof PostSchema>;
+/** Where a post's file departs from the canonical layout, so that `stringifyPost` writes it back byte for byte; absent when it does not. */
 export type Layout = z.infer<typeof LayoutSchema>;

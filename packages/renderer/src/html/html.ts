@@ -10,6 +10,7 @@ const HTML_BRAND: unique symbol = Symbol.for('@alphanode/renderer.html') as neve
 export interface Html {
   readonly [HTML_BRAND]: true;
   readonly value: string;
+  /** Returns the markup (`value`), so an `Html` can stand where a string is expected, as in a template literal. */
   toString(): string;
 }
 

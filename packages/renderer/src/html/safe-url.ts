@@ -1,6 +1,7 @@
 /** Why a URL was not used. */
 export type UrlDropReason = 'relative' | 'protocol-relative' | 'invalid' | 'scheme' | 'credentials';
 
+/** What `checkUrl` says about a URL: the `href` to write (normalised), or why it was refused. */
 export type UrlCheck = { ok: true; href: string } | { ok: false; reason: UrlDropReason };
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;

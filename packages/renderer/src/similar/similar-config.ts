@@ -15,6 +15,7 @@ export interface SimilarIndexConfig {
   cardinalityThreshold?: number;
 }
 
+/** Configures how related posts are found: which post fields count and how much, and how strong a match must be to be listed. */
 export interface SimilarConfig {
   /** Default: entities 100, topic 80, stack 60, tools 30. */
   indices?: readonly SimilarIndexConfig[];

@@ -12,6 +12,7 @@ export interface SimilarPost {
   listed: boolean;
 }
 
+/** Configures one query for related posts: how many to return. */
 export interface SimilarQuery {
   /** How many to return; default 5. */
   limit?: number;

@@ -2,6 +2,7 @@ import type { Post } from '@alphanode/parser';
 import type { SimilarConfig } from './similar-config.ts';
 import { createSimilarIndex, type SimilarIndex, type SimilarPost, type SimilarQuery } from './similar-index.ts';
 
+/** Configures `similarPosts`: how the index weighs shared keywords (`SimilarConfig`) and how many posts to return. */
 export interface SimilarPostsOptions extends SimilarConfig, SimilarQuery {}
 
 interface Cached {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { compileRulesOrThrow } from '@alphanode/cache-rules';
+import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
 import { generateCorpus } from '@alphanode/cli/generate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

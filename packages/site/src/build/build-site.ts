@@ -1,9 +1,11 @@
 import { rmdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
-import { compileRules, type CacheRulesEngine, type TargetName } from '@alphanode/cache-rules';
+import type { CacheRulesEngine, TargetName } from '@alphanode/cache-rules';
+import { compileRules } from '@alphanode/cache-rules/compile';
 import { readFailureDiagnostic } from '@alphanode/parser/node';
 import fg from 'fast-glob';
+import { checkBaseUrl } from '../feeds/absolute-url.ts';
 import { exactPurgePlan, type PageRecord } from '../purge/exact-plan.ts';
 import { assignSlugs, type SlugClaim } from '../routes/assign-slugs.ts';
 import { outputFileFor, siteRoutesFor, type SiteRoutes } from '../routes/site-routes.ts';
@@ -33,6 +35,10 @@ const BATCH = 512;
 // Fewer changed posts than this are built on the main thread: starting workers costs more.
 const WORKER_THRESHOLD = 64;
 
+/**
+ * Configures `buildSite`: the post files, where the site goes, the cache rules and the host its `_headers` file is for,
+ * page settings, worker threads, and progress reports.
+ */
 export interface BuildOptions {
   /** Globs of post files, relative to `cwd`. */
   patterns: string | readonly string[];
@@ -49,6 +55,7 @@ export interface BuildOptions {
   workers?: number;
   /** Changed posts below which the build stays on the main thread (starting workers costs more); default 64. */
   workerThreshold?: number;
+  /** Called after each batch of changed posts is rendered, with how many of them are done and how many there are. */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -106,6 +113,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const outDir = path.resolve(cwd, options.outDir);
   const engine = compile(options.rules);
   const routes = routesOf(engine);
+  const baseUrlProblem = options.settings?.baseUrl === undefined ? undefined : checkBaseUrl(options.settings.baseUrl);
+  if (baseUrlProblem !== undefined) throw new BuildError('invalid-base-url', `the base URL: ${baseUrlProblem}`, false);
   const release = acquireBuildLock(outDir);
   try {
     return await build(options, { cwd, outDir, engine, routes }, start);
@@ -183,7 +192,8 @@ async function build(options: BuildOptions, where: Where, start: number): Promis
   const strict = options.strict === true;
   const target = options.target ?? 'netlify';
   const context: PageContext = { outDir, settings, engine, routes, strict };
-  const settingsHash = contentHash(JSON.stringify({ settings, rules: options.rules ?? null, target, strict }));
+  // `outputs: 2`: manifests from before posts carried their date and summary rebuild once to learn them.
+  const settingsHash = contentHash(JSON.stringify({ settings, rules: options.rules ?? null, target, strict, outputs: 2 }));
   const stored = await readManifest(outDir);
   // Other settings: every post is built again, but the old outputs are still known, to remove and purge.
   const trusted = stored?.settings === settingsHash;
@@ -278,8 +288,8 @@ async function build(options: BuildOptions, where: Where, start: number): Promis
     }
     const { page } = result;
     const slug = slugs.get(file) as string;
-    if (before?.slug !== slug || before.title !== page.title || before.topic !== page.topic) listingsMoved = true;
-    next.posts[file] = { file, hash: state.hash, size: state.size, mtimeMs: state.mtimeMs, slug, title: page.title, topic: page.topic, outputs: page.outputs };
+    if (before?.slug !== slug || before.title !== page.title || before.topic !== page.topic || before.date !== page.date || before.summary !== page.summary) listingsMoved = true;
+    next.posts[file] = { file, hash: state.hash, size: state.size, mtimeMs: state.mtimeMs, slug, title: page.title, topic: page.topic, date: page.date, summary: page.summary, outputs: page.outputs };
     summary.written.push(...page.outputs.map((output) => output.file));
     summary.built++;
   }
@@ -292,6 +302,7 @@ async function build(options: BuildOptions, where: Where, start: number): Promis
     next.listings = written.records;
     next.topics = written.topics;
     summary.written.push(...written.files);
+    if (settings.baseUrl === undefined) summary.diagnostics.push(siteWarning('no-base-url', undefined, 'no base URL (--base-url): sitemap.xml, the Atom feeds and robots.txt need absolute URLs, so they were left out'));
     for (const collision of written.collisions) {
       summary.diagnostics.push(siteWarning('topic-slug-collision', undefined, `the topics ${collision.ids.map((name) => JSON.stringify(name)).join(', ')} all slugify to "${collision.base}"; they are served at ${collision.slugs.map((slug) => routes.topicUrl(slug)).join(', ')}`));
     }

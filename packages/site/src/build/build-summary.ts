@@ -2,7 +2,7 @@ import type { Diagnostic } from '@alphanode/parser';
 
 /** A finding of the build itself (not of one post's text), in the same shape as the parser's. */
 export interface SiteDiagnostic extends Omit<Diagnostic, 'code'> {
-  code: 'duplicate-slug' | 'topic-slug-collision' | 'page-replaced' | 'headers-cap';
+  code: 'duplicate-slug' | 'topic-slug-collision' | 'page-replaced' | 'headers-cap' | 'no-base-url';
 }
 
 /** What `buildSite` did, and what to purge for it. */

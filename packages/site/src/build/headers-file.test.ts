@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { compileRulesOrThrow } from '@alphanode/cache-rules';
+import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
 import { describe, expect, it } from 'vitest';
 import { renderHeadersFile } from './headers-file.ts';
 
@@ -22,8 +22,9 @@ describe('renderHeadersFile', () => {
 
   it('writes one block per path, with the headers decide gives an anonymous GET there', () => {
     const found = blocks(text);
-    expect([...found.keys()]).toEqual(['/assets/*', '/posts/:slug', '/topics/:topic', '/']);
-    const sample: Record<string, string> = { '/assets/*': '/assets/site.3f9a1c.css', '/posts/:slug': '/posts/hello', '/topics/:topic': '/topics/go', '/': '/' };
+    const files = ['/404.html', '/sitemap.xml', '/feed.xml', '/robots.txt'];
+    expect([...found.keys()]).toEqual(['/assets/*', '/posts/:slug', '/topics/:topic', '/', ...files, '/topics/:topic/feed.xml']);
+    const sample: Record<string, string> = { '/assets/*': '/assets/site.3f9a1c.css', '/posts/:slug': '/posts/hello', '/topics/:topic': '/topics/go', '/': '/', ...Object.fromEntries(files.map((file) => [file, file])), '/topics/:topic/feed.xml': '/topics/go/feed.xml' };
     for (const [path, lines] of found) {
       const headers = exampleRules.decide({ url: sample[path] as string }, { target: 'netlify' }).headers;
       const expected = Object.entries(headers).filter(([name]) => name !== 'Netlify-Cache-Tag').map(([name, value]) => `${name}: ${value}`);

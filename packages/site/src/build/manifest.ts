@@ -23,6 +23,9 @@ export interface ManifestPost {
   slug: string;
   title: string;
   topic: string;
+  /** The post's date (meta revision "last reviewed", YYYY-MM-DD) and summary, for feeds and the sitemap; absent in manifests from before them. */
+  date?: string;
+  summary?: string;
   /** The page first, then each other representation. */
   outputs: OutputRecord[];
 }
@@ -41,6 +44,7 @@ export interface Manifest {
   headers?: string;
 }
 
+/** The file in the out dir where a build records what it wrote, for the next run to skip, remove and purge by. */
 export const MANIFEST_FILE = 'manifest.json';
 
 export function emptyManifest(settings: string): Manifest {

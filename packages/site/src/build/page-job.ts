@@ -18,7 +18,7 @@ export interface PageJobResult {
   file: string;
   diagnostics: Diagnostic[];
   /** Absent when the post did not parse: nothing was written. */
-  page?: { title: string; topic: string; outputs: OutputRecord[] };
+  page?: { title: string; topic: string; date: string; summary: string; outputs: OutputRecord[] };
 }
 
 export interface PageContext {
@@ -41,5 +41,5 @@ export function runPageJob(job: PageJob, context: PageContext): PageJobResult {
     writeFileAtomic(context.outDir, output.file, output.content);
     return { url: output.url, file: output.file, hash: contentHash(output.content), keys: context.engine ? context.engine.keysFor(output.url, post) : [] };
   });
-  return { file: job.file, diagnostics, page: { title: post.title, topic: post.meta.topic, outputs } };
+  return { file: job.file, diagnostics, page: { title: post.title, topic: post.meta.topic, date: post.meta.revision.lastReviewed, summary: post.meta.summary, outputs } };
 }

@@ -1,6 +1,6 @@
 // A worker thread of `buildSite`: receives batches of page jobs, answers with their results.
 import { parentPort, workerData } from 'node:worker_threads';
-import { compileRules } from '@alphanode/cache-rules';
+import { compileRules } from '@alphanode/cache-rules/compile';
 import { siteRoutesFor } from '../routes/site-routes.ts';
 import type { PageContext, PageJob } from './page-job.ts';
 import { runPageJob } from './page-job.ts';

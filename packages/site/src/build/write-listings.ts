@@ -1,5 +1,6 @@
 import type { CacheRulesEngine } from '@alphanode/cache-rules';
-import { renderHomePage, renderTopicPage, type ListingPageOptions } from '../listings/listing-pages.ts';
+import { siteFeeds } from '../feeds/site-feeds.ts';
+import { NOT_FOUND_URL, renderHomePage, renderNotFoundPage, renderTopicPage, type ListingPageOptions } from '../listings/listing-pages.ts';
 import { createListings } from '../listings/listings.ts';
 import type { SlugCollision } from '../routes/assign-slugs.ts';
 import { outputFileFor, type SiteRoutes } from '../routes/site-routes.ts';
@@ -8,6 +9,9 @@ import { writeFileAtomic } from './atomic-write.ts';
 import { contentHash } from './content-hash.ts';
 import type { ManifestPost, OutputRecord } from './manifest.ts';
 import type { PageSettings } from './page-settings.ts';
+
+/** Posts in each Atom feed, newest first. */
+const FEED_SIZE = 20;
 
 export interface ListingsInput {
   outDir: string;
@@ -32,7 +36,10 @@ export interface ListingsOutput {
   collisions: SlugCollision[];
 }
 
-/** The home page and one page per topic, each written only when its bytes changed. */
+/**
+ * The home page, one page per topic and `404.html`; with a base URL, the sitemap, an Atom feed for the
+ * site and one per topic, and `robots.txt`. Each is written only when its bytes changed.
+ */
 export function writeListings(input: ListingsInput): ListingsOutput {
   const posts = [...input.posts];
   const { slugs, collisions } = assignTopicSlugs(
@@ -53,5 +60,8 @@ export function writeListings(input: ListingsInput): ListingsOutput {
   };
   write(input.routes.homeUrl, renderHomePage(listings, options));
   for (const topic of listings.topics) write(input.routes.topicUrl(topic.slug), renderTopicPage(topic, options));
+  write(NOT_FOUND_URL, renderNotFoundPage(options));
+  const baseUrl = input.settings.baseUrl;
+  if (baseUrl !== undefined) for (const file of siteFeeds(posts, listings, { baseUrl, routes: input.routes, siteName: input.settings.siteName, feedSize: FEED_SIZE })) write(file.path, file.text);
   return output;
 }

@@ -2,6 +2,10 @@ import { html, raw, type Html } from '@alphanode/renderer';
 import type { SiteRoutes } from '../routes/site-routes.ts';
 import type { ListingEntry, Listings, TopicListing } from './listings.ts';
 
+/**
+ * Configures the listing pages (home, topic, not found): the routes their links come from, the site name,
+ * language and stylesheets, and a header or whole layout of the site's own.
+ */
 export interface ListingPageOptions {
   routes: SiteRoutes;
   siteName: string;
@@ -61,4 +65,13 @@ export function renderTopicPage(topic: TopicListing, options: ListingPageOptions
   return wrap(options, topic.name, html`<h1>${topic.name}</h1>
 <p><a href="${options.routes.homeUrl}">All posts</a></p>
 ${postList(topic.entries, options.routes)}`);
+}
+
+/** The page a host serves for a URL it has no file for (Netlify, Cloudflare Pages, GitHub Pages read `404.html`). */
+export const NOT_FOUND_URL = '/404.html';
+
+/** The page for a URL the site has no page for: a short note and a link home. */
+export function renderNotFoundPage(options: ListingPageOptions): string {
+  return wrap(options, 'Page not found', html`<h1>Page not found</h1>
+<p>There is no page at this address. <a href="${options.routes.homeUrl}">All posts</a></p>`);
 }

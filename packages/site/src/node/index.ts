@@ -1,5 +1,7 @@
 /**
- * @module Node entry of `@alphanode/site`: the incremental build (`buildSite`), its lock and its files.
+ * Node entry of `@alphanode/site`: the incremental build (`buildSite`), its lock and its files.
+ *
+ * @module @alphanode/site/node
  */
 export { buildSite, PURGE_PLAN_FILE, type BuildOptions } from '../build/build-site.ts';
 export type { BuildSummary, SiteDiagnostic } from '../build/build-summary.ts';

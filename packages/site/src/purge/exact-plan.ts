@@ -22,6 +22,7 @@ export interface ExactPurgePlan {
   urlsWithoutKey: string[];
 }
 
+/** Configures `exactPurgePlan`: URLs to purge whatever their hashes say, and unchanged pages left out of the maps. */
 export interface ExactPlanOptions {
   /** URLs to plan whatever their hashes say: a killed run may have served other bytes under them. */
   forced?: Iterable<string>;

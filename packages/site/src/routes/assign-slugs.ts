@@ -14,6 +14,7 @@ export interface SlugCollision {
   slugs: string[];
 }
 
+/** What `assignSlugs` returns: the slug of every claim, by id, and every collision it had to resolve. */
 export interface SlugAssignment {
   /** id → slug, for every claim. */
   slugs: Map<string, string>;

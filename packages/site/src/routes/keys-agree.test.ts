@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { compileRulesOrThrow } from '@alphanode/cache-rules';
+import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
 import type { Post } from '@alphanode/parser';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

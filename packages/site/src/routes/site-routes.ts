@@ -17,6 +17,7 @@ export interface SiteRoutes {
   postUrls(slug: string): string[];
   /** A post's page. */
   postUrl(slug: string): string;
+  /** A topic's listing page, from the topic's slug: `/topics/<slug>`. */
   topicUrl(topicSlug: string): string;
   readonly homeUrl: string;
   /** What a URL path (percent-encoded, as `URL.pathname` gives it) shows; undefined for none of the site's pages. */
