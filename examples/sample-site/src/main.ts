@@ -1,8 +1,9 @@
 // The sample site (half of `pnpm demo`): builds examples/content with the example cache rules, then
-// serves it on http://127.0.0.1:4321 (PORT to change) with the headers those rules decide.
+// serves it on http://127.0.0.1:4321 (PORT to change) with the headers those rules decide for TARGET.
 import { readFileSync } from 'node:fs';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
+import { isTargetName } from '@alphanode/cache-rules';
 import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
 import { siteRoutesFor } from '@alphanode/site';
 import { buildSite, MANIFEST_FILE } from '@alphanode/site/node';
@@ -19,7 +20,10 @@ process.stdout.write(`built ${summary.built}, unchanged ${summary.unchanged}, sk
 
 const port = Number(process.env.PORT ?? 4321);
 const engine = compileRulesOrThrow(rules);
-const server = serve(createSiteHandler({ dir, engine }));
+// TARGET picks the CDN headers (default varnish: its xkey header shows each page's purge keys).
+const target = process.env.TARGET ?? 'varnish';
+if (!isTargetName(target)) throw new Error(`TARGET must name a cache-rules target (generic, varnish, fastly, cloudflare, …); found "${target}"`);
+const server = serve(createSiteHandler({ dir, engine, target }));
 server.once('error', (error) => {
   process.stderr.write(`cannot listen: ${error.message}\n`);
   process.exitCode = 1;
