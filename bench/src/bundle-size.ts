@@ -9,6 +9,8 @@ export interface BundleSize {
   gzip: number;
   /** Output bytes by package (or workspace package), largest first. */
   byPackage: { name: string; bytes: number }[];
+  /** The bundle itself, to run. */
+  code: string;
 }
 
 const resolveDir = fileURLToPath(new URL('.', import.meta.url));
@@ -51,5 +53,6 @@ export async function bundleSize(name: string, code: string): Promise<BundleSize
     minified: output.byteLength,
     gzip: gzipSync(output, { level: 9 }).byteLength,
     byPackage: [...byPackage].map(([pkg, bytes]) => ({ name: pkg, bytes })).sort((a, b) => b.bytes - a.bytes),
+    code: new TextDecoder().decode(output),
   };
 }

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { compileRulesToJson } from '@alphanode/cache-rules/compile';
 import { bundleSize, type BundleSize } from '../bundle-size.ts';
+import { coldStart, coldStartRow } from '../cold-start.ts';
 import type { Suite } from '../suite.ts';
 
 const rulesYaml = readFileSync(new URL('../../../examples/rules.yaml', import.meta.url), 'utf8');
@@ -70,6 +71,11 @@ export const bundleSuite: Suite = {
       await bundleSize('parsePost + PostSchema + postJsonSchema', PARSE_WITH_SCHEMAS),
       await bundleSize('decide (YAML compiled in the worker)', `import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';\nconst YAML = ${JSON.stringify(rulesYaml)};${decideWith('compileRulesOrThrow(YAML)')}`),
     ];
+    // Cold start to the first decision in workerd: an empty worker is the floor (process start).
+    const empty = await bundleSize('empty worker (the floor)', 'export default { fetch() { return new Response(null, { status: 204 }); } };');
+    const [decideLight, decideHeavy] = [light[1], heavy[1]] as [BundleSize, BundleSize];
+    const starts = [await coldStart(empty.name, empty.code), await coldStart(decideLight.name, decideLight.code), await coldStart(decideHeavy.name, decideHeavy.code)];
+    const startWidth = Math.max(...starts.map((start) => start.name.length));
     return [
       'Workers that do one thing, bundled from dist with esbuild (neutral platform, ESM, minified); KB = 1,000 bytes, gzip level 9',
       rows(light),
@@ -80,6 +86,8 @@ export const bundleSuite: Suite = {
       '(zod schemas are built when the module loads, so no bundler drops them), and the rules were compiled from YAML in the worker',
       rows(heavy),
       ...heavy.map(heaviest),
+      'Cold start to the first decision in workerd (miniflare): a fresh isolate each run, from its creation to the first response',
+      ...starts.map((start, index) => coldStartRow(start, startWidth, index === 0 ? undefined : starts[0])),
     ].join('\n');
   },
 };
