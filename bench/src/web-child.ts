@@ -24,11 +24,10 @@ const engine = compileRulesOrThrow(readFileSync(fileURLToPath(new URL('../../exa
 // The very pages (bodies, ETags, routes) the Express example serves: its site is built, its app never listens.
 const site = (await createApp({ target, cacheRules: false })).site();
 
-/** What the Express example answers an anonymous GET with: home, a topic, or a post in one of its representations. */
+/** What the Express example answers an anonymous GET with: a page of the home or a topic listing, or a post in one of its representations. */
 function pageFor(pathname: string): { body: string; etag: string; type: string; post?: Post } | undefined {
   const route = site.routes.match(pathname);
-  if (route?.kind === 'home') return site.home;
-  if (route?.kind === 'topic') return site.topics.get(route.slug)?.page;
+  if (route?.kind === 'home' || route?.kind === 'topic') return site.listingPages.get(pathname);
   if (route?.kind !== 'post') return undefined;
   const entry = site.posts.get(route.slug);
   const shared = entry?.pages[route.representation];

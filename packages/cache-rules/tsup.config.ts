@@ -9,6 +9,7 @@ export default defineConfig({
     'fetch/index': 'src/fetch/index.ts',
     'hono/index': 'src/hono/index.ts',
     'purge/index': 'src/purge-clients/index.ts',
+    'verify/index': 'src/verify/index.ts',
   },
   format: ['esm', 'cjs'],
   // Shared chunks in CommonJS too, so that the main entry and `compile` hold one CacheRulesError

@@ -1,8 +1,11 @@
 export interface EntryPoint {
   /** What a user writes: `@alphanode/parser`, `@alphanode/parser/node`, `@alphanode/parser/post.schema.json`. */
   specifier: string;
-  /** `json` for a subpath that maps straight to a `.json` file (a schema, `./package.json`). */
-  kind: 'js' | 'json';
+  /**
+   * `json` for a subpath that maps straight to a `.json` file (a schema, `./package.json`); `file`
+   * for one that maps straight to another file a tool reads by path (`@alphanode/renderer/theme.css`).
+   */
+  kind: 'js' | 'json' | 'file';
 }
 
 interface Manifest {
@@ -27,7 +30,8 @@ export function entryPoints(manifest: Manifest): EntryPoint[] {
     if (target == null) continue;
     if (subpath.includes('*')) throw new Error(`${manifest.name}: the exports pattern "${subpath}" cannot be listed; teach scripts/publish-install/entry-points.ts to expand it`);
     const specifier = subpath === '.' ? manifest.name : `${manifest.name}/${subpath.slice(2)}`;
-    entries.push({ specifier, kind: typeof target === 'string' && target.endsWith('.json') ? 'json' : 'js' });
+    const file = typeof target === 'string' && !/\.[cm]?js$/.test(target);
+    entries.push({ specifier, kind: file ? (target.endsWith('.json') ? 'json' : 'file') : 'js' });
   }
   return entries;
 }

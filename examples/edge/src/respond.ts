@@ -2,7 +2,7 @@ import type { Decision } from '@alphanode/cache-rules';
 import { applyCacheRules } from '@alphanode/cache-rules/fetch';
 import type { Post } from '@alphanode/parser';
 import { etagFor } from '@alphanode/renderer';
-import { renderHomePage, renderTopicPage, type ListingPageOptions } from '@alphanode/site';
+import { renderListingRoute, type ListingPageOptions } from '@alphanode/site';
 import { renderPostJson, renderPostPage } from './post-page.ts';
 import { routeOf } from './route.ts';
 import type { Site } from './site.ts';
@@ -25,7 +25,11 @@ function pageFor(pathname: string, site: Site): Page {
   const route = routeOf(pathname, site.routes);
   switch (route.kind) {
     case 'home':
-      return { status: 200, contentType: HTML, body: renderHomePage(site.listings, listingOptions(site)) };
+    case 'topic': {
+      // Any page of a listing; a topic no post has, or a page past the last, is none.
+      const body = renderListingRoute(route, site.listings, listingOptions(site));
+      return body === undefined ? NOT_FOUND : { status: 200, contentType: HTML, body };
+    }
     case 'health':
       return { status: 200, contentType: 'text/plain; charset=utf-8', body: 'ok\n' };
     case 'post': {
@@ -35,10 +39,6 @@ function pageFor(pathname: string, site: Site): Page {
       // The rules' other post paths: the worker makes the post's JSON, and nothing else.
       if (!(site.routes.postPatterns[route.representation] ?? '').endsWith('.json')) return NOT_FOUND;
       return { status: 200, contentType: 'application/json; charset=utf-8', body: renderPostJson(item.post), post: item.post };
-    }
-    case 'topic': {
-      const topic = site.topics.get(route.slug);
-      return topic === undefined ? NOT_FOUND : { status: 200, contentType: HTML, body: renderTopicPage(topic, listingOptions(site)) };
     }
     case 'asset': {
       const asset = site.assets.get(route.path);

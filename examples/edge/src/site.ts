@@ -1,6 +1,6 @@
 import { CacheRulesError, loadCompiledRulesOrThrow, type CacheRulesEngine, type TargetName } from '@alphanode/cache-rules';
 import { createSimilarIndex, type SimilarIndex } from '@alphanode/renderer';
-import { assignTopicSlugs, createListings, siteRoutesFor, type Listings, type SiteRoutes, type TopicListing } from '@alphanode/site';
+import { assignTopicSlugs, createListings, listingEntry, siteRoutesFor, type Listings, type SiteRoutes } from '@alphanode/site';
 import type { Asset, SiteData, SitePost } from './site-data.ts';
 
 /** The site data indexed for serving: built once per isolate, read by every request. */
@@ -16,10 +16,8 @@ export interface Site {
   posts: ReadonlyMap<string, SitePost>;
   /** Every post in data order: `similar` answers with positions in this list. */
   corpus: readonly SitePost[];
-  /** The home page's entries and each topic's. */
+  /** The home page's entries and each topic's, newest first: `@alphanode/site` pages them. */
   listings: Listings;
-  /** Topic slug → its listing. */
-  topics: ReadonlyMap<string, TopicListing>;
   assets: ReadonlyMap<string, Asset>;
   stylesheets: string[];
   similar: SimilarIndex;
@@ -38,7 +36,7 @@ export function createSite(data: SiteData, options: SiteOptions): Site {
   if (data.rules == null) throw new CacheRulesError('invalid-rules', 'the cache rules did not compile when the site data was built; the build printed why');
   const engine = loadCompiledRulesOrThrow(data.rules);
   const topicSlugs = assignTopicSlugs(data.posts.map((item) => item.post.meta.topic)).slugs;
-  const listings = createListings(data.posts.map(({ slug, post }) => ({ slug, title: post.title, topic: post.meta.topic })), topicSlugs);
+  const listings = createListings(data.posts.map(({ slug, post }) => listingEntry(slug, post)), topicSlugs);
   return {
     siteName: data.siteName,
     target: options.target,
@@ -48,7 +46,6 @@ export function createSite(data: SiteData, options: SiteOptions): Site {
     posts: new Map(data.posts.map((item) => [item.slug, item])),
     corpus: data.posts,
     listings,
-    topics: new Map(listings.topics.map((topic) => [topic.slug, topic])),
     assets: new Map(data.assets.map((asset) => [asset.path, asset])),
     stylesheets: data.assets.filter((asset) => asset.contentType.startsWith('text/css')).map((asset) => asset.path),
     similar: createSimilarIndex(data.posts.map((item) => item.post)),

@@ -29,7 +29,7 @@ export function describeSiteContract(runtime: string, target: () => ContractTarg
   };
 
   describe(`the edge worker's routes and headers (${runtime})`, () => {
-    it('serves the home page listing every post and topic, cached by the home rule', async () => {
+    it('serves the home listing, newest first, 20 posts a page, every page cached by the home rule', async () => {
       const response = await target().fetch('/');
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -40,8 +40,14 @@ export function describeSiteContract(runtime: string, target: () => ContractTarg
       expect(response.headers.get('vary')).toBe('Accept-Encoding, Authorization');
       expect(response.headers.get('etag')).toMatch(STRONG_ETAG);
       const body = await response.text();
-      expect(body.match(/href="\/posts\/[a-z0-9-]+"/g)?.length).toBe(target().data.posts.length);
+      const second = await target().fetch('/page/2');
+      expect([second.status, second.headers.get('x-cache-rule'), second.headers.get('cache-tag')]).toEqual([200, 'home', 'listings']);
+      const secondBody = await second.text();
+      expect([body.includes('<a rel="next" href="/page/2">'), secondBody.includes('<a rel="prev" href="/">')]).toEqual([true, true]);
+      const dates = [body, secondBody].flatMap((html) => [...html.matchAll(/<time datetime="([0-9-]+)">/g)].map((match) => match[1]));
+      expect(dates).toEqual(target().data.posts.map((item) => item.post.meta.revision.lastReviewed).sort().reverse());
       expect(target().data.posts.length).toBe(32);
+      expect((await target().fetch('/page/3')).status).toBe(404);
     });
 
     it('serves a post as HTML with the post rule, its purge keys and a strong ETag', async () => {
@@ -106,7 +112,7 @@ export function describeSiteContract(runtime: string, target: () => ContractTarg
     });
 
     it('answers 404 with the not-found rule: a minute at the edge, nothing in the browser', async () => {
-      for (const path of ['/posts/no-such-post', '/posts/no-such-post.json', '/topics/no-such-topic', '/assets/site.0000000000.css', '/nothing/here']) {
+      for (const path of ['/posts/no-such-post', '/posts/no-such-post.json', '/topics/no-such-topic', '/topics/no-such-topic/page/2', '/page/3', '/assets/site.0000000000.css', '/nothing/here']) {
         const response = await target().fetch(path);
         expect(response.status, path).toBe(404);
         expect(response.headers.get('x-cache-rule'), path).toBe('not-found');

@@ -38,16 +38,34 @@ describe('the Express example over HTTP: routes and the rules\' headers (target 
     expect(example.site().posts.size).toBe(32);
   });
 
-  it('serves the home page with every post, tagged as a listing', async () => {
+  it('serves the home page, newest first, 20 posts a page, every page tagged as a listing', async () => {
     const response = await get('/');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     expect(response.headers.get('cache-control')).toBe('max-age=30, s-maxage=300, stale-while-revalidate=60');
     expect(response.headers.get('xkey')).toBe('listings');
     const body = await response.text();
-    expect(body.match(/href="\/posts\//g)?.length).toBe(32);
     expect(body).toContain(`<link rel="stylesheet" href="/assets/${STYLESHEET}">`);
     expect(body).not.toContain('Welcome back');
+    expect(body).toContain('<a rel="next" href="/page/2">');
+    const second = await get('/page/2');
+    expect([second.status, second.headers.get('xkey'), second.headers.get('cache-control')]).toEqual([200, 'listings', response.headers.get('cache-control')]);
+    const secondBody = await second.text();
+    expect(secondBody).toContain('<a rel="prev" href="/">');
+    // Every post once across the pages, newest first.
+    const listed = [body, secondBody].flatMap((html) => [...html.matchAll(/<li><a href="\/posts\/[^"]+">[^<]*<\/a>\n<p class="post-meta"><time datetime="([0-9-]+)">/g)].map((match) => match[1]));
+    expect(listed).toHaveLength(32);
+    expect(listed).toEqual([...listed].sort().reverse());
+    expect((await get('/page/3')).status).toBe(404);
+  });
+
+  it('greets a logged-in visitor on every listing page, and keeps it private', async () => {
+    for (const url of ['/', '/page/2', `/topics/${TOPIC}`]) {
+      const response = await get(url, { cookie: 'session=ada' });
+      expect([url, response.status, response.headers.get('cache-control')?.includes('private')]).toEqual([url, 200, true]);
+      expect(await response.text()).toContain('Welcome back, ada');
+    }
+    expect((await get('/page/3', { cookie: 'session=ada' })).status).toBe(404);
   });
 
   it('serves a post page with its purge keys, a strong ETag and the fingerprinted stylesheet', async () => {
@@ -194,14 +212,16 @@ describe('POST /admin/purge', () => {
     const retitled = edited.replace(/^production checklist for improving asset delivery in python services$/m, 'a brand new post');
     const added = await (await admin(retitled, 'text/plain')).json();
     expect(added.change).toBe('added');
-    // Exactly what changed: the new post's URLs (a cache may hold a 404 for them), the home page and
-    // its topic's page, which now list it. Its topic and stack keys are left out: unchanged pages
-    // carry them too, and purging them would evict those.
+    // Exactly what changed: the new post's URLs (a cache may hold a 404 for them), the home page's
+    // page 2, where its date puts it (21st), page 1, whose topic list counts its topic's posts, and
+    // its topic's page. Its topic and stack keys are left out: unchanged pages carry them too, and
+    // purging them would evict those.
     expect(added.plan).toEqual({
-      urls: ['/', '/posts/a-brand-new-post', '/posts/a-brand-new-post.json', `/topics/${TOPIC}`],
+      urls: ['/', '/page/2', '/posts/a-brand-new-post', '/posts/a-brand-new-post.json', `/topics/${TOPIC}`],
       keys: ['post-a-brand-new-post'],
-      urlsWithoutKey: ['/', '/posts/a-brand-new-post', '/posts/a-brand-new-post.json', `/topics/${TOPIC}`],
+      urlsWithoutKey: ['/', '/page/2', '/posts/a-brand-new-post', '/posts/a-brand-new-post.json', `/topics/${TOPIC}`],
     });
+    expect(await (await get('/page/2')).text()).toContain('href="/posts/a-brand-new-post"');
     expect((await get('/posts/a-brand-new-post')).status).toBe(200);
     expect(await (await get(`/topics/${TOPIC}`)).text()).toContain('href="/posts/a-brand-new-post"');
     // The same text again changes no bytes: nothing to purge.
@@ -316,6 +336,7 @@ describe('POST /admin/purge with a CDN purger (dry run)', () => {
     expect(body.purge.requests.map((request: { url: string; body?: string }) => [request.url, request.body])).toEqual([
       ['https://api.fastly.com/service/svc/purge', `{"surrogate_keys":["post-${NEW}"]}`],
       ['https://api.fastly.com/purge/www.example.com/', undefined],
+      ['https://api.fastly.com/purge/www.example.com/page/2', undefined],
       [`https://api.fastly.com/purge/www.example.com/posts/${NEW}`, undefined],
       [`https://api.fastly.com/purge/www.example.com/posts/${NEW}.json`, undefined],
       [`https://api.fastly.com/purge/www.example.com/topics/${TOPIC}`, undefined],
@@ -329,6 +350,39 @@ describe('POST /admin/purge with a CDN purger (dry run)', () => {
     expect(tags).toEqual(expect.arrayContaining(['listings', `post-${NEW}`, `topic-${TOPIC}`]));
     expect(body.purge.unpurged.urls).toEqual([`/posts/${NEW}`, `/posts/${NEW}.json`]);
     expect(body.purge.notices.map((notice: { code: string }) => notice.code)).toEqual(['urls-not-purged']);
+  });
+});
+
+describe('POST /admin/purge on a site of many listing pages (4 posts a page)', () => {
+  /** The body of every listing page the site serves, by URL, fetched over HTTP. */
+  async function listingBodies(url: string, app: ExampleApp): Promise<Map<string, string>> {
+    const bodies = new Map<string, string>();
+    for (const page of app.site().listingPages.keys()) bodies.set(page, await (await fetch(`${url}${page}`)).text());
+    return bodies;
+  }
+
+  it('plans exactly the listing pages whose served bytes changed, appeared or vanished, as posts shift them', async () => {
+    const app = await createApp({ target: 'varnish', adminToken: TOKEN, pageSize: 4 });
+    const { url, close: closeOther } = await listen(app.app);
+    try {
+      const text = readFileSync(POST_FILE, 'utf8');
+      // Newest of all: every home page shifts and a ninth appears. Oldest of all: only the last page
+      // changes, and page 1 for its topic count. Back to the copy's own date: pages shift back.
+      for (const [title, date] of [['the newest post', '2030-01-01'], ['the newest post', '2000-01-01'], ['another post', '2021-05-25']] as const) {
+        const post = text.replace(/^production checklist for improving asset delivery in python services$/m, title).replace(/last reviewed: \d{4}-\d{2}-\d{2}/, `last reviewed: ${date}`);
+        const before = await listingBodies(url, app);
+        const body = await (await fetch(`${url}/admin/purge`, { method: 'POST', headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'text/plain' }, body: post })).json();
+        const after = await listingBodies(url, app);
+        const changed = [...new Set([...before.keys(), ...after.keys()])].filter((page) => before.get(page) !== after.get(page)).sort();
+        const listingUrls = body.plan.urls.filter((planned: string) => !planned.startsWith('/posts/'));
+        expect([title, date, listingUrls]).toEqual([title, date, changed]);
+        for (const page of after.keys()) expect((await fetch(`${url}${page}`)).status, page).toBe(200);
+      }
+      expect(app.site().listingPages.has('/page/9')).toBe(true);
+      expect((await fetch(`${url}/page/10`)).status).toBe(404);
+    } finally {
+      await closeOther();
+    }
   });
 });
 

@@ -9,7 +9,7 @@ import { purgeRoute } from './admin/purge-route.ts';
 import { viewerFrom, SESSION_COOKIE } from './http/session.ts';
 import { DEFAULT_ASSETS_DIR, DEFAULT_CONTENT_DIR, DEFAULT_RULES_FILE, loadContent, readFolder, readText } from './load-options.ts';
 import { createAssets } from './site/assets.ts';
-import { createSite, page, renderHomeFor, renderPostPage, renderTopicFor, type Page, type Site } from './site/site.ts';
+import { createSite, page, renderListingFor, renderPostPage, type Page, type Site } from './site/site.ts';
 
 export interface AppOptions {
   /** A folder of `*.txt` posts; default the sample corpus in `examples/content`. */
@@ -24,6 +24,8 @@ export interface AppOptions {
   adminToken?: string;
   /** Fingerprinted files served under `/assets/`; default this package's `assets/`. */
   assetsDir?: string;
+  /** Posts per listing page (home and topics); default `@alphanode/site`'s `DEFAULT_PAGE_SIZE`. */
+  pageSize?: number;
   /** `false` leaves the rules middleware out: only for measuring what it costs. Default true. */
   cacheRules?: boolean;
   /** Sees every caching decision, e.g. to log why a page was not cached. */
@@ -77,7 +79,7 @@ export async function createApp(options: AppOptions = {}): Promise<ExampleApp> {
   const { assets, refused } = createAssets(assetFiles);
   const stylesheet = [...assets.keys()].find((name) => name.endsWith('.css'));
   const routes = siteRoutesFor(engine);
-  const built = createSite(content.posts, { routes, stylesheet: stylesheet ? `/assets/${stylesheet}` : '/assets/missing.css' });
+  const built = createSite(content.posts, { routes, stylesheet: stylesheet ? `/assets/${stylesheet}` : '/assets/missing.css', pageSize: options.pageSize });
   let site = built.site;
   const problems = [
     ...content.diagnostics.map((d) => `${d.file ?? '?'}:${d.line}:${d.column}: ${d.code}: ${d.message}`),
@@ -112,17 +114,19 @@ export async function createApp(options: AppOptions = {}): Promise<ExampleApp> {
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.redirect(303, '/');
   });
-  // Every page of the site: the site's routes say what a path shows (home, a topic, a post or one of
-  // its representations), so this server and the build agree on every URL.
+  // Every page of the site: the site's routes say what a path shows (a page of the home or a topic
+  // listing, a post or one of its representations), so this server and the build agree on every URL.
   app.use((req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();
     const route = site.routes.match(req.path);
     const viewer = viewerFrom(req.headers.cookie);
-    if (route?.kind === 'home') return send(req, res, viewer === undefined ? site.home : page(renderHomeFor(site, viewer)));
-    if (route?.kind === 'topic') {
-      const topic = site.topics.get(route.slug);
-      if (!topic) return next();
-      return send(req, res, viewer === undefined ? topic.page : page(renderTopicFor(site, topic.listing, viewer)));
+    if (route?.kind === 'home' || route?.kind === 'topic') {
+      // The routes match only a listing URL in its one spelling, so the path is the page's key.
+      const shared = site.listingPages.get(req.path);
+      if (!shared) return next();
+      if (viewer === undefined) return send(req, res, shared);
+      const own = renderListingFor(site, route, viewer);
+      return own === undefined ? next() : send(req, res, page(own));
     }
     if (route?.kind !== 'post') return next();
     const entry = site.posts.get(route.slug);

@@ -34,14 +34,15 @@ const server = app.listen(Number(env['PORT'] ?? 8080), env['HOST'] ?? '127.0.0.1
   const port = typeof address === 'object' && address ? address.port : env['PORT'];
   const base = `http://127.0.0.1:${port}`;
   process.stdout.write(`serving on ${base}/ (target ${target}, purger ${purger.name}${env['ADMIN_TOKEN'] ? '' : ', admin off: no ADMIN_TOKEN'})\n`);
-  const { routes, posts, topics } = site();
+  const { routes, posts, listings, listingPages } = site();
   const [slug] = posts.keys();
-  const [topic] = topics.keys();
+  const topic = listings.topics[0]?.slug;
   if (slug !== undefined) {
     const [page, ...others] = routes.postUrls(slug);
     process.stdout.write(`  a post:      ${base}${page}\n${others.map((url) => `  also:        ${base}${url}\n`).join('')}`);
   }
   if (topic !== undefined) process.stdout.write(`  a topic:     ${base}${routes.topicUrl(topic)}\n`);
+  if (listingPages.has(routes.homePageUrl(2))) process.stdout.write(`  page 2:      ${base}${routes.homePageUrl(2)}\n`);
   process.stdout.write(`  log in:      ${base}/login?name=ada (a session cookie: pages turn private and greet you)\n  health:      ${base}/healthz\n`);
 });
 // `Expect: 100-continue` is answered only once the purge route has checked the token.

@@ -1,14 +1,13 @@
 // The sample site (half of `pnpm demo`): builds examples/content with the example cache rules, then
 // serves it on http://127.0.0.1:4321 (PORT to change) with the headers those rules decide for TARGET.
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
 import { isTargetName } from '@alphanode/cache-rules';
 import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
-import { siteRoutesFor } from '@alphanode/site';
-import { buildSite, MANIFEST_FILE } from '@alphanode/site/node';
-import { serve } from './node-server.ts';
-import { createSiteHandler } from './site-handler.ts';
+import { createSiteHandler, siteRoutesFor } from '@alphanode/site';
+import { buildSite, MANIFEST_FILE, siteDirReader, toNodeListener } from '@alphanode/site/node';
 
 const examples = fileURLToPath(new URL('../../', import.meta.url));
 const rules = readFileSync(`${examples}rules.yaml`, 'utf8');
@@ -23,7 +22,7 @@ const engine = compileRulesOrThrow(rules);
 // TARGET picks the CDN headers (default varnish: its xkey header shows each page's purge keys).
 const target = process.env.TARGET ?? 'varnish';
 if (!isTargetName(target)) throw new Error(`TARGET must name a cache-rules target (generic, varnish, fastly, cloudflare, …); found "${target}"`);
-const server = serve(createSiteHandler({ dir, engine, target }));
+const server = createServer(toNodeListener(createSiteHandler({ read: siteDirReader(dir), engine, target })));
 server.once('error', (error) => {
   process.stderr.write(`cannot listen: ${error.message}\n`);
   process.exitCode = 1;

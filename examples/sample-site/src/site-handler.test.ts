@@ -1,15 +1,13 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
-import { outputFileFor } from '@alphanode/site';
-import { buildSite } from '@alphanode/site/node';
+import { createSiteHandler, outputFileFor } from '@alphanode/site';
+import { buildSite, siteDirReader, toNodeListener } from '@alphanode/site/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { serve } from './node-server.ts';
-import { createSiteHandler } from './site-handler.ts';
 
 const examples = fileURLToPath(new URL('../../', import.meta.url));
 const rules = readFileSync(path.join(examples, 'rules.yaml'), 'utf8');
@@ -23,7 +21,7 @@ beforeAll(async () => {
   const summary = await buildSite({ patterns: 'content/*.txt', cwd: examples, outDir: dir, rules });
   expect(summary.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   slug = (Object.values(JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).posts)[0] as { slug: string }).slug;
-  server = serve(createSiteHandler({ dir, engine: compileRulesOrThrow(rules) }));
+  server = createServer(toNodeListener(createSiteHandler({ read: siteDirReader(dir), engine: compileRulesOrThrow(rules) })));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -34,8 +32,14 @@ afterAll(async () => {
 });
 
 describe('the sample site, built from examples/content and served over HTTP', () => {
-  it('serves every built sample post', () => {
-    expect(readFileSync(path.join(dir, 'index.html'), 'utf8').match(/href="\/posts\//g)?.length).toBe(32);
+  it('lists every built sample post once, newest first, over the home listing\'s pages', async () => {
+    const pages = ['/', '/page/2'].map((url) => readFileSync(path.join(dir, outputFileFor(url)), 'utf8'));
+    const dates = pages.flatMap((html) => [...html.matchAll(/<time datetime="([0-9-]+)">/g)].map((match) => match[1]));
+    expect(dates).toHaveLength(32);
+    expect(dates).toEqual([...dates].sort().reverse());
+    // Each page is served with the home rule's headers, and a page past the last is a 404.
+    for (const url of ['/', '/page/2']) expect((await fetch(`${base}${url}`)).headers.get('x-cache-rule')).toBe('home');
+    expect((await fetch(`${base}/page/3`)).status).toBe(404);
   });
 
   it('serves a post with the post rule\'s shared-cache headers and a strong ETag', async () => {
@@ -67,7 +71,7 @@ describe('the sample site, built from examples/content and served over HTTP', ()
 
   it('sends each page\'s purge keys, its post\'s fields included, read from the post\'s JSON', async () => {
     const engine = compileRulesOrThrow(rules);
-    const handler = createSiteHandler({ dir, engine, target: 'fastly' });
+    const handler = createSiteHandler({ read: siteDirReader(dir), engine, target: 'fastly' });
     const post = JSON.parse(readFileSync(path.join(dir, outputFileFor(`/posts/${slug}.json`)), 'utf8'));
     for (const url of [`/posts/${slug}`, `/posts/${slug}.json`]) {
       const keys = (await handler(new Request(`http://site${url}`))).headers.get('surrogate-key')?.split(' ');
@@ -86,7 +90,7 @@ describe('the sample site, built from examples/content and served over HTTP', ()
       const manifest = JSON.parse(readFileSync(path.join(other, 'manifest.json'), 'utf8'));
       const entry = Object.values(manifest.posts)[0] as { slug: string; outputs: { url: string; keys: string[] }[] };
       expect(entry.outputs.map((output) => output.url)).toEqual([`/posts/${entry.slug}`]);
-      const handler = createSiteHandler({ dir: other, engine: compileRulesOrThrow(pageOnly), target: 'fastly' });
+      const handler = createSiteHandler({ read: siteDirReader(other), engine: compileRulesOrThrow(pageOnly), target: 'fastly' });
       const response = await handler(new Request(`http://site/posts/${entry.slug}`));
       expect(response.status).toBe(200);
       expect(response.headers.get('surrogate-key')?.split(' ')).toEqual(entry.outputs[0]?.keys);

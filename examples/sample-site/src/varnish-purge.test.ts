@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
 import { varnishPurger } from '@alphanode/cache-rules/purge';
-import { buildSite, MANIFEST_FILE, type BuildOptions, type BuildSummary, type Manifest } from '@alphanode/site/node';
+import { createSiteHandler } from '@alphanode/site';
+import { buildSite, MANIFEST_FILE, siteDirReader, toNodeListener, type BuildOptions, type BuildSummary, type Manifest } from '@alphanode/site/node';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 // Neither package is a dependency of this example, so they are reached by path: the corpus
@@ -17,8 +18,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { generateCorpus } from '@alphanode/cli/generate';
 import { apply, edit, type Corpus, type Edit } from '../../../packages/site/test/edits.ts';
 import { findVarnishd, startVarnish, type RunningVarnish } from '../../express/src/varnish/start-varnish.ts';
-import { serve } from './node-server.ts';
-import { createSiteHandler } from './site-handler.ts';
 
 // The end-to-end proof of a build's purge plan: a real varnishd with vmod_xkey and the shipped VCL in
 // front of the sample site's handler (target varnish, so every page carries `xkey`). After any batch
@@ -57,7 +56,7 @@ function siteUrls(outDir: string): Set<string> {
 
 /** The sample site's handler over node:http on an ephemeral loopback port. */
 async function startOrigin(dir: string): Promise<{ url: string; port: number; stop(): Promise<void> }> {
-  const server: Server = serve(createSiteHandler({ dir, engine, target: 'varnish' }));
+  const server: Server = createServer(toNodeListener(createSiteHandler({ read: siteDirReader(dir), engine, target: 'varnish' })));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(0, '127.0.0.1', resolve);

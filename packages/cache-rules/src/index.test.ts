@@ -3,6 +3,7 @@ import * as compileApi from './compile/index.ts';
 import * as expressApi from './express/index.ts';
 import * as api from './index.ts';
 import * as jsonSchemaApi from './json-schema/index.ts';
+import * as verifyApi from './verify/index.ts';
 
 // The public surface, pinned: a change here is an API change and needs a changeset.
 describe('@alphanode/cache-rules exports', () => {
@@ -20,6 +21,12 @@ describe('@alphanode/cache-rules exports', () => {
 
   it('the json-schema entry', () => {
     expect(Object.keys(jsonSchemaApi)).toEqual(['rulesJsonSchema']);
+  });
+
+  it('the verify entry', () => {
+    expect(Object.keys(verifyApi).sort()).toEqual([
+      'cacheControlSet', 'checkPurge', 'headerDrift', 'latencyByStatus', 'loggedInLeaks', 'readCacheStatus', 'rollbackPlan', 'sampleUrls', 'sitemapUrls', 'verifySite',
+    ]);
   });
 
   it('the express entry', () => {

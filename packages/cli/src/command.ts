@@ -11,6 +11,11 @@ export interface CliIO {
     isTTY?: boolean
   };
   cwd: string;
+  /**
+   * Stops a command that runs until stopped (`dev`), as Ctrl-C would. Without it such a command
+   * stops on SIGINT or SIGTERM only.
+   */
+  signal?: AbortSignal;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as api from './index.ts';
+import * as theme from './theme/index.ts';
 
 // The public surface, pinned: a change here is an API change and needs a changeset.
 describe('@alphanode/renderer exports', () => {
@@ -8,5 +9,9 @@ describe('@alphanode/renderer exports', () => {
       'checkUrl', 'createSimilarIndex', 'escapeHtml', 'etagFor', 'html', 'isHtml', 'raw', 'renderPost', 'renderPostBody',
       'renderPostStream', 'renderPostWithReport', 'safeUrl', 'similarPosts',
     ]);
+  });
+
+  it('the theme entry', () => {
+    expect(Object.keys(theme).sort()).toEqual(['DEFAULT_THEME_CSS']);
   });
 });

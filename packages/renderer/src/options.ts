@@ -40,6 +40,8 @@ export interface MetaBoxField {
   /** The `PostMeta` key, or `extra.<label>` for a field the parser did not know. */
   key: string;
   value: Html;
+  /** Whether the default box puts the row in its `More details` fold rather than open. */
+  folded: boolean;
 }
 
 /** The meta box as the renderer would write it, and its rows, for a `metaBox` override to reuse or rearrange. */

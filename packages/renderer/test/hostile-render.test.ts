@@ -13,6 +13,8 @@ function inspect(page: string) {
     scripts: tags.filter((tag) => /^<script/i.test(tag)),
     // Attribute names only: quoted values (escaped text) are blanked first.
     handlers: tags.filter((tag) => /\son[a-z]+\s*=/i.test(tag.replace(/"[^"]*"/g, '""'))),
+    // No inline style at all: the theme's bars are <meter> values, so no post text can reach CSS.
+    styles: tags.filter((tag) => /\sstyle\s*=/i.test(tag.replace(/"[^"]*"/g, '""'))),
     urls: tags.flatMap((tag) => [...tag.matchAll(/\s(?:src|href)="([^"]*)"/g)].map((m) => decode(m[1] as string))),
     jsonLd: JSON.parse(/<script type="application\/ld\+json">([^<]*)<\/script>/.exec(page)?.[1] ?? 'null') as { headline: string },
     h1: decode(/<h1>([^<]*)<\/h1>/.exec(page)?.[1] ?? ''),
@@ -32,6 +34,7 @@ describe('hostile posts, read as markup', () => {
     const page = inspect(html);
     expect(page.scripts).toEqual(['<script type="application/ld+json">']);
     expect(page.handlers).toEqual([]);
+    expect(page.styles).toEqual([]);
     expect(page.urls.filter((url) => !allowed(url))).toEqual([]);
     expect(page.jsonLd.headline).toBe(post.title);
     expect(page.h1).toBe(post.title);

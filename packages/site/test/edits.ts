@@ -27,8 +27,19 @@ export type Edit =
   | { kind: 'swap'; at: number; with: number }
   | { kind: 'body'; at: number; text: string }
   | { kind: 'topic'; at: number; topic: string }
-  | { kind: 'add'; seed: number }
+  | { kind: 'date'; at: number; date: string }
+  | { kind: 'add'; seed: number; date?: string }
   | { kind: 'remove'; at: number };
+
+/**
+ * A post's date (its "last reviewed"), YYYY-MM-DD: anywhere from 2018 to 2026, where the generated
+ * posts' dates are, so a new or redated post lands anywhere in a listing; often one of a few fixed
+ * days, so that dates tie and the order falls to titles.
+ */
+export const postDate: fc.Arbitrary<string> = fc.oneof(
+  fc.constantFrom('2018-01-01', '2021-06-15', '2026-12-31'),
+  fc.integer({ min: Date.UTC(2018, 0, 1) / 86_400_000, max: Date.UTC(2026, 11, 31) / 86_400_000 }).map((day) => new Date(day * 86_400_000).toISOString().slice(0, 10)),
+);
 
 /** One edit to a corpus, as an importer's next batch might make it. */
 export const edit: fc.Arbitrary<Edit> = fc.oneof(
@@ -36,6 +47,7 @@ export const edit: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ kind: fc.constant('swap' as const), at: fc.nat(), with: fc.nat() }),
   fc.record({ kind: fc.constant('body' as const), at: fc.nat(), text: fc.stringMatching(/^[a-z]{3,12}( [a-z]{2,9}){2,6}\.$/) }),
   fc.record({ kind: fc.constant('topic' as const), at: fc.nat(), topic: fc.constantFrom(...TOPICS) }),
+  fc.record({ kind: fc.constant('date' as const), at: fc.nat(), date: postDate }),
   fc.record({ kind: fc.constant('add' as const), seed: fc.nat({ max: 10_000 }) }),
   fc.record({ kind: fc.constant('remove' as const), at: fc.nat() }),
 );
@@ -51,6 +63,7 @@ const read = (corpus: Corpus, file: string): Post | undefined => {
   return result.ok ? result.post : undefined;
 };
 const write = (corpus: Corpus, file: string, post: Post) => writeFileSync(path.join(corpus.dir, 'content', file), stringifyPost(post));
+const dated = (post: Post, date: string): Post => ({ ...post, meta: { ...post.meta, revision: { ...post.meta.revision, lastReviewed: date } } });
 
 /** One batch of edits, applied to the source files (a batch may touch a post more than once). */
 export function apply(corpus: Corpus, edits: readonly Edit[]): void {
@@ -58,7 +71,10 @@ export function apply(corpus: Corpus, edits: readonly Edit[]): void {
     if (change.kind === 'add') {
       const [made] = generateCorpus({ count: 1, seed: change.seed + 1000 });
       const file = `new-${change.seed}-${corpus.files.length}.txt`;
-      writeFileSync(path.join(corpus.dir, 'content', file), (made as { text: string }).text);
+      const text = (made as { text: string }).text;
+      const parsed = change.date === undefined ? undefined : parsePost(text);
+      if (parsed?.ok && change.date !== undefined) write(corpus, file, dated(parsed.post, change.date));
+      else writeFileSync(path.join(corpus.dir, 'content', file), text);
       corpus.files.push(file);
       continue;
     }
@@ -71,6 +87,7 @@ export function apply(corpus: Corpus, edits: readonly Edit[]): void {
       corpus.files.splice(corpus.files.indexOf(file), 1);
     } else if (change.kind === 'retitle') write(corpus, file, { ...post, title: change.title });
     else if (change.kind === 'topic') write(corpus, file, { ...post, meta: { ...post.meta, topic: change.topic } });
+    else if (change.kind === 'date') write(corpus, file, dated(post, change.date));
     else if (change.kind === 'body') write(corpus, file, { ...post, body: [...post.body, { type: 'paragraph', text: change.text }] });
     else {
       const otherFile = corpus.files[change.with % corpus.files.length] as string;

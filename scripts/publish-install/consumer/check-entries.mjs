@@ -4,6 +4,7 @@
 // which could hide a missing CommonJS build; the run on Node 20, which cannot, catches that.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const entries = JSON.parse(readFileSync(new URL('./entries.json', import.meta.url), 'utf8'));
@@ -16,6 +17,17 @@ function names(exports, ignored) {
 }
 
 for (const { specifier, kind } of entries) {
+  // A plain file (a stylesheet) is not loaded but found: both resolvers must reach the same file, and it must hold something.
+  if (kind === 'file') {
+    try {
+      const esmPath = fileURLToPath(import.meta.resolve(specifier));
+      if (esmPath !== require.resolve(specifier)) problems.push(`${specifier}: import and require resolve to different files`);
+      if (readFileSync(esmPath, 'utf8').length === 0) problems.push(`${specifier}: empty`);
+    } catch (error) {
+      problems.push(`resolve ${specifier}: ${error.code ?? ''} ${error.message}`);
+    }
+    continue;
+  }
   let esm, cjs;
   try {
     esm = kind === 'json' ? (await import(specifier, { with: { type: 'json' } })).default : await import(specifier);

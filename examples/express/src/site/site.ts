@@ -5,15 +5,16 @@ import {
   assignSlugs,
   assignTopicSlugs,
   createListings,
-  renderHomePage,
-  renderTopicPage,
+  listingEntry,
+  renderListingPages,
+  renderListingRoute,
   slugify,
   type ListingPageOptions,
+  type ListingRoute,
   type Listings,
   type PageRecord,
   type SiteRoutes,
   type SlugCollision,
-  type TopicListing,
 } from '@alphanode/site';
 import { postLayout, siteHeader, SITE_NAME, type Viewer } from './page-layout.ts';
 
@@ -57,15 +58,18 @@ export interface Site {
   /** Post id → slug. */
   slugs: ReadonlyMap<string, string>;
   listings: Listings;
-  /** Topic slug → the topic's listing and its page. */
-  topics: ReadonlyMap<string, { listing: TopicListing; page: Page }>;
-  home: Page;
+  /** Every page of the home and topic listings, by URL: `@alphanode/site` paginates them and names their URLs. */
+  listingPages: ReadonlyMap<string, Page>;
   stylesheet: string;
+  /** Posts per listing page; the site package's default when unset. */
+  pageSize: number | undefined;
 }
 
 export interface SiteOptions {
   routes: SiteRoutes;
   stylesheet: string;
+  /** Posts per listing page (default `DEFAULT_PAGE_SIZE` of `@alphanode/site`). */
+  pageSize?: number | undefined;
 }
 
 /** Titles (and topics) that gave the same slug: each is served, under a suffixed slug after the first. */
@@ -79,8 +83,8 @@ export function renderPostPage(post: Post, url: string, stylesheet: string, view
   return renderPost(post, { siteName: SITE_NAME, path: url, stylesheets: [stylesheet], layout: postLayout(viewer) });
 }
 
-function listingOptions(site: Pick<Site, 'routes' | 'stylesheet'>, viewer: Viewer): ListingPageOptions {
-  return { routes: site.routes, siteName: SITE_NAME, stylesheets: [site.stylesheet], header: html`${siteHeader(viewer)}\n` };
+function listingOptions(site: Pick<Site, 'routes' | 'stylesheet' | 'pageSize'>, viewer: Viewer): ListingPageOptions {
+  return { routes: site.routes, siteName: SITE_NAME, stylesheets: [site.stylesheet], header: html`${siteHeader(viewer)}\n`, ...(site.pageSize === undefined ? {} : { pageSize: site.pageSize }) };
 }
 
 function renderPages(post: Post, urls: readonly string[], stylesheet: string): (Page | undefined)[] {
@@ -97,7 +101,7 @@ function renderPages(post: Post, urls: readonly string[], stylesheet: string): (
  * rendered again; the listings always are.
  */
 export function createSite(inputs: readonly PostInput[], options: SiteOptions, previous?: Site): { site: Site; collisions: SiteCollisions } {
-  const { routes, stylesheet } = options;
+  const { routes, stylesheet, pageSize } = options;
   const { slugs, collisions } = assignSlugs(
     inputs.map(({ id, post }) => ({ id, base: slugify(post.title) })),
     previous?.slugs,
@@ -111,34 +115,22 @@ export function createSite(inputs: readonly PostInput[], options: SiteOptions, p
   }
   const previousTopics = new Map(previous?.listings.topics.map((topic) => [topic.name, topic.slug]));
   const topicSlugs = assignTopicSlugs([...posts.values()].map(({ post }) => post.meta.topic), previousTopics);
-  const listings = createListings([...posts.values()].map(({ slug, post }) => ({ slug, title: post.title, topic: post.meta.topic })), topicSlugs.slugs);
-  const shared = listingOptions({ routes, stylesheet }, undefined);
-  const site: Site = {
-    routes,
-    posts,
-    slugs,
-    listings,
-    topics: new Map(listings.topics.map((listing) => [listing.slug, { listing, page: page(renderTopicPage(listing, shared)) }])),
-    home: page(renderHomePage(listings, shared)),
-    stylesheet,
-  };
+  const listings = createListings([...posts.values()].map(({ slug, post }) => listingEntry(slug, post)), topicSlugs.slugs);
+  const shared = listingOptions({ routes, stylesheet, pageSize }, undefined);
+  const listingPages = new Map([...renderListingPages(listings, shared)].map(([url, body]) => [url, page(body)]));
+  const site: Site = { routes, posts, slugs, listings, listingPages, stylesheet, pageSize };
   return { site, collisions: { posts: collisions, topics: topicSlugs.collisions } };
 }
 
 /** The site with the post of `id` added or replaced: its pages and the listings are rendered again. */
 export function withPost(site: Site, id: string, post: Post): Site {
   const inputs = [...site.posts.values()].filter((entry) => entry.id !== id).map((entry) => ({ id: entry.id, post: entry.post }));
-  return createSite([...inputs, { id, post }], { routes: site.routes, stylesheet: site.stylesheet }, site).site;
+  return createSite([...inputs, { id, post }], { routes: site.routes, stylesheet: site.stylesheet, pageSize: site.pageSize }, site).site;
 }
 
-/** The home page rendered for a logged-in visitor (not kept: it is theirs alone). */
-export function renderHomeFor(site: Site, viewer: string): string {
-  return renderHomePage(site.listings, listingOptions(site, viewer));
-}
-
-/** A topic page rendered for a logged-in visitor. */
-export function renderTopicFor(site: Site, listing: TopicListing, viewer: string): string {
-  return renderTopicPage(listing, listingOptions(site, viewer));
+/** A listing page (home or topic, any page) rendered for a logged-in visitor (not kept: it is theirs alone); undefined for no such page. */
+export function renderListingFor(site: Site, route: ListingRoute, viewer: string): string | undefined {
+  return renderListingRoute(route, site.listings, listingOptions(site, viewer));
 }
 
 /**
@@ -153,10 +145,7 @@ export function pageRecords(site: Site, engine: Pick<CacheRulesEngine, 'keysFor'
       if (served) records.set(url, { hash: served.etag, keys: engine.keysFor(url, entry.post) });
     });
   }
-  records.set(site.routes.homeUrl, { hash: site.home.etag, keys: engine.keysFor(site.routes.homeUrl) });
-  for (const [slug, topic] of site.topics) {
-    const url = site.routes.topicUrl(slug);
-    records.set(url, { hash: topic.page.etag, keys: engine.keysFor(url) });
-  }
+  // Every listing page: a post that shifts the pages changes the bytes of each page it moves a post onto or off.
+  for (const [url, listing] of site.listingPages) records.set(url, { hash: listing.etag, keys: engine.keysFor(url) });
   return records;
 }

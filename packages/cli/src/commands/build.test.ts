@@ -52,5 +52,7 @@ describe('alphanode build', () => {
     expect(await runCli(['build', 'posts/*.txt'], io)).toBe(2);
     expect(io.err()).toMatch(/expected --out DIR/);
     expect(await runCli(['build', 'posts/*.txt', '--out', 'x', '--target', 'nope'], io)).toBe(2);
+    expect(await runCli(['build', 'posts/*.txt', '--out', 'x', '--rules', 'missing.yaml'], io)).toBe(1);
+    expect(io.err()).toMatch(/^alphanode build: cannot read the rules missing\.yaml: no such file$/m);
   });
 });

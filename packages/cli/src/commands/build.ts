@@ -1,11 +1,9 @@
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
-import { isTargetName } from '@alphanode/cache-rules';
-import { buildSite, BuildError, type BuildOptions, type BuildSummary } from '@alphanode/site/node';
+import { buildSite, BuildError, type BuildSummary } from '@alphanode/site/node';
 import type { Command } from '../command.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_TEMPFAIL, EXIT_USAGE } from '../internal/exit-code.ts';
 import { parseOptions, usageError } from '../internal/parse-options.ts';
 import { createProgressBar, type ProgressBar } from '../internal/progress-bar.ts';
+import { buildOptionsOf, readRulesFile, SITE_OPTIONS, siteArgs } from '../internal/site-options.ts';
 import { writeDiagnostics } from '../internal/write-diagnostics.ts';
 
 /** `alphanode build GLOB... --out DIR [--rules FILE] [--target T] [--json]`: the site, incrementally. */
@@ -25,24 +23,19 @@ export const buildCommand: Command = {
     'the rules do not compile, 75 when another build is writing the same --out (run again later).',
   ].join('\n'),
   async run(args, io) {
-    const parsed = parseOptions(
-      this,
-      args,
-      { out: { type: 'string' }, rules: { type: 'string' }, target: { type: 'string' }, 'site-name': { type: 'string' }, 'base-url': { type: 'string' }, strict: { type: 'boolean' }, json: { type: 'boolean' } },
-      io,
-    );
+    const parsed = parseOptions(this, args, { ...SITE_OPTIONS, json: { type: 'boolean' } }, io);
     if (!parsed) return EXIT_USAGE;
-    const { out, rules, target, strict = false, json = false } = parsed.values;
-    if (parsed.positionals.length === 0) return usageError(this, 'expected at least one GLOB', io);
+    const { json = false } = parsed.values;
+    const site = siteArgs(parsed.positionals, parsed.values, io.cwd);
+    if (typeof site === 'string') return usageError(this, site, io);
+    const { out } = site;
     if (out === undefined) return usageError(this, 'expected --out DIR', io);
-    if (target !== undefined && !isTargetName(target)) return usageError(this, `unknown --target ${JSON.stringify(target)}`, io);
-    const options: BuildOptions = { patterns: parsed.positionals, cwd: io.cwd, outDir: out, strict };
-    if (rules !== undefined) options.rules = await readFile(path.resolve(io.cwd, rules), 'utf8');
-    if (target !== undefined) options.target = target;
-    options.settings = {
-      ...(parsed.values['site-name'] === undefined ? {} : { siteName: parsed.values['site-name'] }),
-      ...(parsed.values['base-url'] === undefined ? {} : { baseUrl: parsed.values['base-url'] }),
-    };
+    const rules = site.rulesFile === undefined ? undefined : await readRulesFile(site.rulesFile, io.cwd);
+    if (rules?.ok === false) {
+      io.stderr.write(`alphanode build: ${rules.message}\n`);
+      return EXIT_FAILED;
+    }
+    const options = buildOptionsOf(site, io.cwd, out, rules?.text);
     let progress: ProgressBar | undefined;
     if (io.stderr.isTTY && !json) {
       let ticked = 0;

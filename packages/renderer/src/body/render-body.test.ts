@@ -46,21 +46,23 @@ describe('renderBody', () => {
     expect(out.match(/<img /g)).toHaveLength(3);
   });
 
-  it('drops an image URL outside the policy, keeps the caption, and reports it with its body path', () => {
+  it('drops an image URL outside the policy, keeps the caption in a placeholder, and reports it with its body path', () => {
     const post = seedPost(1);
     const image = post.body.findIndex((block) => block.type === 'image');
     post.body[image] = { type: 'image', caption: 'c "q"', source: 's', url: 'javascript:alert(1)' };
     const report = createReport();
     const out = renderBody(post.body, bodyImages(post, report), 'python');
     expect(report.droppedUrls).toEqual([{ path: `body.${image}.url`, url: 'javascript:alert(1)', reason: 'scheme' }]);
-    expect(out).toContain('<figure><figcaption>c &quot;q&quot; <span class="image-source">image source: s</span></figcaption></figure>');
+    expect(out).toContain('<figure class="no-image"><figcaption>c &quot;q&quot; <span class="image-source">image source: s</span></figcaption></figure>');
     expect(out).not.toContain('javascript:');
   });
 
-  it('renders an image without a URL as its caption alone, and reports nothing', () => {
+  it('renders an image without a URL (its source only a host name) as its caption in a placeholder, and reports nothing', () => {
     const report = createReport();
-    const post = { ...seedPost(0), body: [{ type: 'image', caption: 'c', source: '' } as Block] };
-    expect(renderBody(post.body, bodyImages(post, report), 'python')).toBe('<figure><figcaption>c</figcaption></figure>\n');
+    const post = { ...seedPost(0), body: [{ type: 'image', caption: 'c', source: '' } as Block, { type: 'image', caption: 'd', source: 'dummyimage.com' } as Block] };
+    expect(renderBody(post.body, bodyImages(post, report), 'python')).toBe(
+      '<figure class="no-image"><figcaption>c</figcaption></figure>\n<figure class="no-image"><figcaption>d <span class="image-source">image source: dummyimage.com</span></figcaption></figure>\n',
+    );
     expect(report.droppedUrls).toEqual([]);
   });
 });

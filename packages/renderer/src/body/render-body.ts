@@ -4,15 +4,20 @@ import type { SafeImage } from './body-images.ts';
 import { codeClass } from './code-class.ts';
 import { createHeadingIds } from './heading-ids.ts';
 
+/**
+ * An image with its caption. Without a URL the page may load (none given, or one the policy
+ * refused) there is no `<img>` to break: the figure is marked `no-image`, and the theme shows the
+ * caption in a placeholder of the image's place.
+ */
 function renderImage(block: ImageBlock, image: SafeImage | undefined): string {
   const caption = escapeHtml(block.caption);
-  let out = '<figure>';
+  let out: string;
   if (image !== undefined) {
-    out += `<img src="${escapeHtml(image.href)}" alt="${caption}"`;
+    out = `<figure><img src="${escapeHtml(image.href)}" alt="${caption}"`;
     if (image.width !== undefined) out += ` width="${image.width}"`;
     if (image.height !== undefined) out += ` height="${image.height}"`;
     out += ' loading="lazy" decoding="async">';
-  }
+  } else out = '<figure class="no-image">';
   out += `<figcaption>${caption}`;
   if (block.source !== '') out += ` <span class="image-source">image source: ${escapeText(block.source)}</span>`;
   return `${out}</figcaption></figure>\n`;

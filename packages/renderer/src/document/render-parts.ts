@@ -7,6 +7,7 @@ import { headBasics, socialTags, stylesheetLinks, type HeadInput } from '../head
 import { escapeHtml } from '../html/escape.ts';
 import { isHtml, raw } from '../html/html.ts';
 import { dateHtml, numberHtml } from '../meta/format-value.ts';
+import { isFolded } from '../meta/meta-layout.ts';
 import { metaBoxHtml, metaRows } from '../meta/render-meta-box.ts';
 import type { RenderContext, RenderOptions } from '../options.ts';
 import type { RenderReport } from '../render-report.ts';
@@ -48,7 +49,7 @@ function metaBox(post: Post, context: RenderContext): string {
   const rows = metaRows(post.meta, context.lang);
   const box = metaBoxHtml(rows, options.metaBoxTitle ?? 'Post meta');
   if (options.metaBox === undefined) return box;
-  const fields = rows.map((row) => ({ label: row.label, key: row.key, value: raw(row.value) }));
+  const fields = rows.map((row) => ({ label: row.label, key: row.key, value: raw(row.value), folded: isFolded(row.key) }));
   return fromOverride(options.metaBox({ default: raw(box), fields }, context));
 }
 

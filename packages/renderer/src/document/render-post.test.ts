@@ -128,6 +128,13 @@ describe('override points', () => {
     expect(body).toContain('<footer data-ref="anp-ref-005817-5421"><p>view count: <data value="56310">56,310</data></p></footer></article>');
   });
 
+  it('metaBox sees which rows the default box folds, to lay out the same split its own way', () => {
+    const body = renderPostBody(seedPost(0), {
+      metaBox: ({ fields }) => html`<footer><p>${fields.filter((f) => !f.folded).map((f) => f.key).join(' ')}</p></footer>`,
+    });
+    expect(body).toContain('<footer><p>topic summary aiOutline stack tools difficulty score entities</p></footer>');
+  });
+
   it('escapes a plain string an untyped override returns instead of trusting it', () => {
     const page = renderPost(seedPost(0), { layout: (() => '<script>alert(1)</script>') as never });
     expect(page).toBe('&lt;script&gt;alert(1)&lt;/script&gt;');

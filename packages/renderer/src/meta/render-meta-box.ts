@@ -2,6 +2,7 @@ import { META_FIELDS, type ExtraValue, type MetaField, type PostMeta, type SubFi
 import { escapeHtml, escapeText } from '../html/escape.ts';
 import { dateHtml, flagHtml, numberHtml } from './format-value.ts';
 import { KNOWN_FIELDS, listHtml, type FieldRenderer } from './known-fields.ts';
+import { chipsHtml, isFolded, presentationOf, rowOpens, scoreHtml, TABLE_OPEN, tableHead, type MetaPresentation } from './meta-layout.ts';
 
 /** One rendered row: the label as the format writes it, and the `dd` content. */
 export interface MetaRow {
@@ -21,10 +22,10 @@ const ROW_OPEN = new Map<string, string>(
   META_FIELDS.map((field) => [field.key, `<div class="meta-${field.key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}">${dtDd(field.label)}`]),
 );
 
-function subValue(field: SubField, value: unknown, lang: string): string {
+function subValue(field: SubField, value: unknown, lang: string, bars: boolean): string {
   switch (field.kind) {
     case 'number':
-      return numberHtml(value, lang);
+      return bars ? scoreHtml(value, lang) : numberHtml(value, lang);
     case 'flag':
       return flagHtml(value);
     case 'date':
@@ -34,16 +35,27 @@ function subValue(field: SubField, value: unknown, lang: string): string {
   }
 }
 
-function objectHtml(fields: readonly SubField[], record: Record<string, unknown> | undefined, lang: string): string {
-  const open = SUB_OPEN.get(fields) as string[];
-  let out = '<dl>';
+function objectHtml(fields: readonly SubField[], record: Record<string, unknown> | undefined, lang: string, shown: MetaPresentation | undefined): string {
+  const table = shown === 'table';
+  const open = table ? rowOpens(fields) : (SUB_OPEN.get(fields) as string[]);
+  let out = table ? `${TABLE_OPEN}<tbody>` : shown === 'bars' ? '<dl class="scores">' : '<dl>';
   for (let i = 0; i < fields.length; i++) {
     const field = fields[i] as SubField;
-    out += `${open[i] as string}${subValue(field, record?.[field.key], lang)}</dd>`;
+    out += `${open[i] as string}${subValue(field, record?.[field.key], lang, shown === 'bars')}${table ? '</td></tr>' : '</dd>'}`;
   }
-  return `${out}</dl>`;
+  return `${out}${table ? '</tbody></table>' : '</dl>'}`;
 }
 
+/** A list of objects as a table: a head row of the sub-fields' labels, then one row per object. */
+function objectsTableHtml(fields: readonly SubField[], records: readonly Record<string, unknown>[], lang: string): string {
+  let out = `${TABLE_OPEN}${tableHead(fields)}<tbody>`;
+  for (const record of records) {
+    out += '<tr>';
+    for (const field of fields) out += `<td>${subValue(field, record?.[field.key], lang, false)}</td>`;
+    out += '</tr>';
+  }
+  return `${out}</tbody></table>`;
+}
 
 function recordHtml(record: Readonly<Record<string, string>>): string {
   let out = '<dl>';
@@ -61,18 +73,20 @@ function extraHtml(value: ExtraValue): string {
 }
 
 function fieldHtml(field: MetaField, value: unknown, lang: string): string {
+  const shown = presentationOf(field.key);
   switch (field.kind) {
     case 'scalar':
       return field.value === 'number' ? numberHtml(value, lang) : escapeText(String(value));
     case 'list':
-      return listHtml(value);
+      return shown === 'chips' ? chipsHtml(value) : listHtml(value);
     case 'object':
-      return objectHtml(field.fields, value as Record<string, unknown>, lang);
+      return objectHtml(field.fields, value as Record<string, unknown>, lang, shown);
     case 'objects': {
       const records = Array.isArray(value) ? (value as Record<string, unknown>[]) : [];
       if (records.length === 0) return 'none';
+      if (shown === 'table') return objectsTableHtml(field.fields, records, lang);
       let out = '<ul>';
-      for (const record of records) out += `<li>${objectHtml(field.fields, record, lang)}</li>`;
+      for (const record of records) out += `<li>${objectHtml(field.fields, record, lang, shown)}</li>`;
       return `${out}</ul>`;
     }
   }
@@ -109,9 +123,18 @@ export function metaRows(meta: PostMeta, lang: string, known: boolean = true): M
   return rows;
 }
 
-/** The meta box around its rows: an `aside` labelled by its heading, one `div` per field in a `dl`. */
+/**
+ * The meta box around its rows: an `aside` labelled by its heading, then one `div` per field in a
+ * `dl`: the fields a reader scans for open, the rest in a `details` fold (left out when empty).
+ */
 export function metaBoxHtml(rows: readonly MetaRow[], title: string): string {
-  let out = `<aside class="post-meta" aria-labelledby="post-meta-title">\n<h2 id="post-meta-title">${escapeHtml(title)}</h2>\n<dl>\n`;
-  for (const row of rows) out += `${ROW_OPEN.get(row.key) ?? `<div class="meta-extra">${dtDd(row.label)}`}${row.value}</dd></div>\n`;
-  return `${out}</dl>\n</aside>\n`;
+  let open = '';
+  let folded = '';
+  for (const row of rows) {
+    const item = `${ROW_OPEN.get(row.key) ?? `<div class="meta-extra">${dtDd(row.label)}`}${row.value}</dd></div>\n`;
+    if (isFolded(row.key)) folded += item;
+    else open += item;
+  }
+  const fold = folded === '' ? '' : `<details class="meta-more">\n<summary>More details</summary>\n<dl>\n${folded}</dl>\n</details>\n`;
+  return `<aside class="post-meta" aria-labelledby="post-meta-title">\n<h2 id="post-meta-title">${escapeHtml(title)}</h2>\n${open === '' ? '' : `<dl>\n${open}</dl>\n`}${fold}</aside>\n`;
 }

@@ -6,6 +6,7 @@ import type { SiteDiagnostic } from './build-summary.ts';
 export const BUILD_ERROR_CODES = {
   'invalid-rules': { meaning: 'The rules given to the build did not compile; the message lists the diagnostics.', fix: 'Run `alphanode rules lint` on the file and fix what it reports.', retry: 'no' },
   'invalid-base-url': { meaning: 'The base URL is not an absolute http(s) URL without a query or fragment.', fix: 'Give the deployed origin, e.g. --base-url https://example.com (a path prefix such as /blog is kept).', retry: 'no' },
+  'invalid-page-size': { meaning: 'The posts per listing page (settings.pageSize) is not a whole number from 1.', fix: 'Give a whole number of posts, e.g. 20 (the default).', retry: 'no' },
   'build-running': { meaning: 'Another build holds the output folder\'s lock.', fix: 'Wait for it to finish; a lock left by a dead process is taken over on the next run.', retry: 'sometimes' },
 } as const satisfies Record<BuildErrorCode, CodeInfo>;
 

@@ -1,5 +1,5 @@
-/** Why `buildSite` could not run, in `BuildError.code`: rules that do not compile, a bad base URL, or another build running. */
-export type BuildErrorCode = 'invalid-rules' | 'invalid-base-url' | 'build-running';
+/** Why `buildSite` could not run, in `BuildError.code`: rules that do not compile, a bad base URL or page size, or another build running. */
+export type BuildErrorCode = 'invalid-rules' | 'invalid-base-url' | 'invalid-page-size' | 'build-running';
 
 /**
  * Why `buildSite` could not run at all (a bad post never throws: it is reported and skipped).

@@ -23,14 +23,16 @@ function checkSite(outDir: string, before: Map<string, string>, plan: { urls: st
   const recorded = [...Object.values(manifest.posts).flatMap((entry) => entry.outputs), ...manifest.listings];
   expect(new Set(after.keys())).toEqual(new Set(recorded.map((output) => output.url)));
   for (const output of recorded) expect(existsSync(path.join(outDir, output.file)), output.file).toBe(true);
-  // Slugs are unique, and every link in a listing resolves to a page that exists.
+  // Slugs are unique, every link in a listing resolves to a page that exists, and every stylesheet a
+  // page or listing links (the theme) is a file the site serves.
   const slugs = Object.values(manifest.posts).map((entry) => entry.slug);
   expect(new Set(slugs).size).toBe(slugs.length);
-  for (const listing of manifest.listings) {
-    const html = readFileSync(path.join(outDir, listing.file), 'utf8');
-    for (const [, href] of html.matchAll(/href="(\/[^"]*)"/g)) {
-      expect(routes.match(href as string), href).toBeDefined();
-      expect(existsSync(path.join(outDir, outputFileFor(href as string))), href).toBe(true);
+  const pages = [...manifest.listings, ...Object.values(manifest.posts).flatMap((entry) => entry.outputs.slice(0, 1))].filter((output) => output.file.endsWith('.html'));
+  for (const page of pages) {
+    const html = readFileSync(path.join(outDir, page.file), 'utf8');
+    for (const [, tag, href] of html.matchAll(/<(a|link) [^>]*?href="(\/[^"]*)"/g)) {
+      if (tag === 'a') expect(routes.match(href as string), href).toBeDefined();
+      expect(existsSync(path.join(outDir, outputFileFor(href as string))), `${href} in ${page.url}`).toBe(true);
     }
   }
   // The plan is exactly what changed on disk, and its keys reach only changed pages.

@@ -6,6 +6,7 @@ import { compileRules } from '@alphanode/cache-rules/compile';
 import { readFailureDiagnostic } from '@alphanode/parser/node';
 import fg from 'fast-glob';
 import { checkBaseUrl } from '../feeds/absolute-url.ts';
+import { pageSizeProblem } from '../listings/paginate.ts';
 import { exactPurgePlan, type PageRecord } from '../purge/exact-plan.ts';
 import { assignSlugs, type SlugClaim } from '../routes/assign-slugs.ts';
 import { outputFileFor, siteRoutesFor, type SiteRoutes } from '../routes/site-routes.ts';
@@ -22,6 +23,7 @@ import { runPageJob, type PageContext, type PageJob, type PageJobResult } from '
 import { DEFAULT_PAGE_SETTINGS, type PageSettings } from './page-settings.ts';
 import { representationOf } from './render-post-file.ts';
 import { readHead, readSourceState, statSource, type QuickState, type SourceState } from './source-file.ts';
+import { linkedStylesheets } from './theme-asset.ts';
 import { titleOf } from './title-of.ts';
 import { createWorkerPool, type WorkerPool } from './worker-pool.ts';
 import { writeListings } from './write-listings.ts';
@@ -101,7 +103,10 @@ function routesOf(engine: CacheRulesEngine | undefined): SiteRoutes {
  * goes last. A journal written before the first write lets the run after a kill rebuild and purge
  * all the killed run touched. One build at a time writes an out dir: a second one started
  * meanwhile throws a retryable `BuildError` ('build-running'); rules that do not compile or name
- * paths the build cannot make throw one too ('invalid-rules').
+ * paths the build cannot make throw one too ('invalid-rules'), as do a bad base URL or page size.
+ * Listings are paginated (`settings.pageSize`) and every page is an output: a post that shifts
+ * the pages puts exactly the pages whose bytes changed into the plan, and a page no longer made
+ * (page 3 when two remain) is removed and planned.
  *
  * @example
  * const summary = await buildSite({ patterns: 'content/**\/*.txt', outDir: 'dist' });
@@ -115,6 +120,9 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const routes = routesOf(engine);
   const baseUrlProblem = options.settings?.baseUrl === undefined ? undefined : checkBaseUrl(options.settings.baseUrl);
   if (baseUrlProblem !== undefined) throw new BuildError('invalid-base-url', `the base URL: ${baseUrlProblem}`, false);
+  const pageSize = options.settings?.pageSize;
+  const badPageSize = pageSize === undefined ? undefined : pageSizeProblem(pageSize);
+  if (badPageSize !== undefined) throw new BuildError('invalid-page-size', `settings.pageSize: ${badPageSize}`, false);
   const release = acquireBuildLock(outDir);
   try {
     return await build(options, { cwd, outDir, engine, routes }, start);
@@ -173,16 +181,20 @@ function recordsOf(posts: Iterable<ManifestPost | undefined>, listings: readonly
   return records;
 }
 
-/** Removes a file the site no longer serves, and its folder when that is left empty (`posts/<slug>/`). */
+/**
+ * Removes a file the site no longer serves, and each folder that leaves empty up to the out dir
+ * (`posts/<slug>/`, or `topics/<slug>/page/3/` then `page/` when a topic's last pages go).
+ */
 function removeOutput(outDir: string, file: string): void {
   const absolute = path.join(outDir, file);
   rmSync(absolute, { force: true });
-  const dir = path.dirname(absolute);
-  if (dir === outDir) return;
-  try {
-    rmdirSync(dir);
-  } catch {
-    // Not empty (another output lives there) or already gone.
+  for (let dir = path.dirname(absolute); dir !== outDir && dir.startsWith(outDir); dir = path.dirname(dir)) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      // Not empty (another output lives there) or already gone.
+      return;
+    }
   }
 }
 
@@ -193,15 +205,20 @@ async function build(options: BuildOptions, where: Where, start: number): Promis
   const target = options.target ?? 'netlify';
   const context: PageContext = { outDir, settings, engine, routes, strict };
   // `outputs: 2`: manifests from before posts carried their date and summary rebuild once to learn them.
-  const settingsHash = contentHash(JSON.stringify({ settings, rules: options.rules ?? null, target, strict, outputs: 2 }));
+  // The page size shapes only the listings, so it is kept out of the hash that rebuilds every post.
+  const { pageSize, ...postSettings } = settings;
+  // Every page links the theme by its fingerprinted name, so a new theme (a renderer upgrade) rebuilds every page.
+  const settingsHash = contentHash(JSON.stringify({ settings: postSettings, stylesheets: linkedStylesheets(settings), rules: options.rules ?? null, target, strict, outputs: 2 }));
   const stored = await readManifest(outDir);
   // Other settings: every post is built again, but the old outputs are still known, to remove and purge.
   const trusted = stored?.settings === settingsHash;
   const previous = stored ?? emptyManifest(settingsHash);
   const journal = readJournal(outDir);
   const summary: BuildSummary = { built: 0, unchanged: 0, skipped: 0, removed: 0, written: [], diagnostics: [], purge: { keys: [], urls: [], urlsWithoutKey: [] }, ms: 0 };
-  const next: Manifest = emptyManifest(settingsHash);
+  const next: Manifest = { ...emptyManifest(settingsHash), pageSize };
   removeTempFiles(outDir);
+  // Listings made at another page size (or before pages) are made again, though no post changed.
+  const pagesMoved = previous.pageSize !== pageSize;
 
   // Phase 1: every source's state, and every post's slug, before anything is written.
   const files = (await fg([options.patterns].flat(), { cwd: where.cwd, onlyFiles: true })).sort();
@@ -222,7 +239,7 @@ async function build(options: BuildOptions, where: Where, start: number): Promis
   // Stale by their stat: read in full below, where a hash equal to the manifest's spares the render.
   const changed = scanned.filter((item) => item.quick.kind === 'stale');
   const removed = Object.values(previous.posts).filter((entry) => !current.has(entry.file));
-  let changedSomething = changed.length > 0 || removed.length > 0 || !trusted || journal.files.size + journal.urls.size > 0 || journal.listings;
+  let changedSomething = changed.length > 0 || removed.length > 0 || !trusted || pagesMoved || journal.files.size + journal.urls.size > 0 || journal.listings;
   if (changed.length > 0 || removed.length > 0) {
     const urls = new Set<string>();
     for (const { file } of changed) {
@@ -259,7 +276,7 @@ async function build(options: BuildOptions, where: Where, start: number): Promis
     await pool?.close();
   }
 
-  let listingsMoved = removed.length > 0 || !trusted || journal.listings || previous.listings.length === 0;
+  let listingsMoved = removed.length > 0 || !trusted || pagesMoved || journal.listings || previous.listings.length === 0;
   for (const { file, quick, state: read } of scanned) {
     const before = previous.posts[file];
     const state = read ?? quick;

@@ -23,8 +23,20 @@ describe('renderHeadersFile', () => {
   it('writes one block per path, with the headers decide gives an anonymous GET there', () => {
     const found = blocks(text);
     const files = ['/404.html', '/sitemap.xml', '/feed.xml', '/robots.txt'];
-    expect([...found.keys()]).toEqual(['/assets/*', '/posts/:slug', '/topics/:topic', '/', ...files, '/topics/:topic/feed.xml']);
-    const sample: Record<string, string> = { '/assets/*': '/assets/site.3f9a1c.css', '/posts/:slug': '/posts/hello', '/topics/:topic': '/topics/go', '/': '/', ...Object.fromEntries(files.map((file) => [file, file])), '/topics/:topic/feed.xml': '/topics/go/feed.xml' };
+    // Each listing's later pages get their listing's headers: /page/:n the home page's, /topics/:topic/page/:n a topic's.
+    expect([...found.keys()]).toEqual(['/assets/*', '/posts/:slug', '/topics/:topic', '/topics/:topic/page/:n', '/', '/page/:n', ...files, '/topics/:topic/feed.xml']);
+    const sample: Record<string, string> = {
+      '/assets/*': '/assets/site.3f9a1c.css',
+      '/posts/:slug': '/posts/hello',
+      '/topics/:topic': '/topics/go',
+      '/topics/:topic/page/:n': '/topics/go/page/2',
+      '/': '/',
+      '/page/:n': '/page/2',
+      ...Object.fromEntries(files.map((file) => [file, file])),
+      '/topics/:topic/feed.xml': '/topics/go/feed.xml',
+    };
+    expect(found.get('/page/:n')).toEqual(found.get('/'));
+    expect(found.get('/topics/:topic/page/:n')).toEqual(found.get('/topics/:topic'));
     for (const [path, lines] of found) {
       const headers = exampleRules.decide({ url: sample[path] as string }, { target: 'netlify' }).headers;
       const expected = Object.entries(headers).filter(([name]) => name !== 'Netlify-Cache-Tag').map(([name, value]) => `${name}: ${value}`);

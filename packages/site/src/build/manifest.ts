@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { writeFileAtomic } from './atomic-write.ts';
+import { MANIFEST_FILE } from './manifest-file.ts';
 
 /** One served URL the build wrote: where it is, a hash of its bytes, the purge keys it is served with. */
 export interface OutputRecord {
@@ -36,16 +37,17 @@ export interface Manifest {
   /** Hash of the settings every page depends on (renderer options, rules); a change rebuilds all. */
   settings: string;
   posts: Record<string, ManifestPost>;
-  /** The home page and each topic's page. */
+  /** Every page of the home and topic listings, `404.html`, and the sitemap, feeds and `robots.txt` when made. */
   listings: OutputRecord[];
   /** Topic name → its slug, so a topic keeps its URL when another one that slugifies the same comes or goes. */
   topics: Record<string, string>;
+  /** Posts per listing page the listings were made with: another size remakes them (none: from before pages). */
+  pageSize?: number;
   /** Hash of the `_headers` file, so it is rewritten only when it changes. */
   headers?: string;
 }
 
-/** The file in the out dir where a build records what it wrote, for the next run to skip, remove and purge by. */
-export const MANIFEST_FILE = 'manifest.json';
+export { MANIFEST_FILE };
 
 export function emptyManifest(settings: string): Manifest {
   return { version: 2, settings, posts: {}, listings: [], topics: {} };

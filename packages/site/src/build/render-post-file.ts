@@ -2,6 +2,7 @@ import { lintPost, parsePost, type Diagnostic, type Post } from '@alphanode/pars
 import { renderPost } from '@alphanode/renderer';
 import { outputFileFor, type SiteRoutes } from '../routes/site-routes.ts';
 import type { PageSettings } from './page-settings.ts';
+import { linkedStylesheets } from './theme-asset.ts';
 
 /** One file the build writes for a URL. */
 export interface PageOutput {
@@ -34,7 +35,7 @@ export function renderPostPage(post: Post, slug: string, routes: SiteRoutes, set
     siteName: settings.siteName,
     path: urls[0] as string,
     lang: settings.lang,
-    stylesheets: settings.stylesheets,
+    stylesheets: linkedStylesheets(settings),
     ...(settings.baseUrl === undefined ? {} : { baseUrl: settings.baseUrl }),
   };
   let json: string | undefined;

@@ -32,7 +32,9 @@ describe('the site\'s sitemap, feeds, robots.txt and 404.html', () => {
     const summary = await buildSite(options);
     expect(summary.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
     const urls: string[] = xml('sitemap.xml').urlset.url.map((url: { loc: string }) => url.loc);
-    expect(urls.length).toBe(30 + 1 + readManifest().topicCount);
+    // Every page of every listing: 30 posts are two home pages at 20 a page.
+    expect(urls.length).toBe(30 + 2 + readManifest().topicPages);
+    expect(urls).toContain(`${BASE}/page/2`);
     for (const url of urls) {
       expect(url.startsWith(`${BASE}/`)).toBe(true);
       expect(existsSync(out(outputFileFor(url.slice(BASE.length) || '/'))), url).toBe(true);
@@ -82,8 +84,9 @@ describe('the site\'s sitemap, feeds, robots.txt and 404.html', () => {
   });
 });
 
-function readManifest(): { topicCount: number; firstTopic: string; files: string[] } {
-  const manifest = JSON.parse(readFileSync(out('manifest.json'), 'utf8')) as { topics: Record<string, string>; posts: Record<string, { file: string }> };
+function readManifest(): { topicPages: number; firstTopic: string; files: string[] } {
+  const manifest = JSON.parse(readFileSync(out('manifest.json'), 'utf8')) as { topics: Record<string, string>; posts: Record<string, { file: string }>; listings: { url: string }[] };
   const topics = Object.values(manifest.topics).sort();
-  return { topicCount: topics.length, firstTopic: topics[0] as string, files: Object.values(manifest.posts).map((post) => post.file) };
+  const topicPages = manifest.listings.filter((listing) => /^\/topics\/[^/]+(\/page\/\d+)?$/.test(listing.url)).length;
+  return { topicPages, firstTopic: topics[0] as string, files: Object.values(manifest.posts).map((post) => post.file) };
 }

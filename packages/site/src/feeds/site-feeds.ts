@@ -1,4 +1,6 @@
 import type { Listings } from '../listings/listings.ts';
+import { listingPages } from '../listings/listing-routes.ts';
+import { newestFirst } from '../listings/newest-first.ts';
 import type { SiteRoutes } from '../routes/site-routes.ts';
 import { renderAtomFeed, type FeedEntry } from './atom-feed.ts';
 import { renderRobots } from './robots.ts';
@@ -14,13 +16,15 @@ export interface FeedPost {
   summary?: string | undefined;
 }
 
-/** Configures `siteFeeds`: the base URL, the routes its links come from, the site name (feed titles and author), and posts per feed. */
+/** Configures `siteFeeds`: the base URL, the routes its links come from, the site name (feed titles and author), posts per feed and per listing page. */
 export interface SiteFeedsOptions {
   baseUrl: string;
   routes: SiteRoutes;
   siteName: string;
   /** Posts in each feed. */
   feedSize: number;
+  /** Posts per listing page, as the listings were rendered with, so the sitemap names every page (`DEFAULT_PAGE_SIZE` by default). */
+  pageSize?: number;
 }
 
 /** A file of the site's feeds: its URL path and its text. */
@@ -29,16 +33,13 @@ export interface FeedFile {
   text: string;
 }
 
-// Newest first; ties by title then slug in code-unit order, so the bytes never depend on file order.
-const newestFirst = (a: FeedPost, b: FeedPost): number => ((a.date ?? '') < (b.date ?? '') ? 1 : (a.date ?? '') > (b.date ?? '') ? -1 : a.title < b.title ? -1 : a.title > b.title ? 1 : a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0);
-
 /** The feed under a listing's URL: `/feed.xml` for the home page, `/topics/go/feed.xml` for a topic. */
 export function feedPathFor(listingUrl: string): string {
   return `${listingUrl.endsWith('/') ? listingUrl : `${listingUrl}/`}feed.xml`;
 }
 
 /**
- * The sitemap (every listing and post page, posts with their dates), an Atom feed of the newest
+ * The sitemap (every page of every listing, and every post's page with its date), an Atom feed of the newest
  * posts for the site and for each topic, and `robots.txt`. Nothing in them depends on when they
  * were made, so a site that did not change renders the same bytes and its plan purges none of them.
  */
@@ -53,7 +54,7 @@ export function siteFeeds(posts: readonly FeedPost[], listings: Listings, option
   const bySlug = new Map(listings.topics.map((topic) => [topic.name, topic.slug]));
   const topicFeeds = listings.topics.map((topic) => feed(routes.topicUrl(topic.slug), `${topic.name} · ${siteName}`, sorted.filter((post) => bySlug.get(post.topic) === topic.slug)));
   const sitemap = renderSitemaps(
-    [{ path: routes.homeUrl }, ...listings.topics.map((topic) => ({ path: routes.topicUrl(topic.slug) })), ...sorted.map((post) => ({ path: routes.postUrl(post.slug), lastmod: post.date }))],
+    [...listingPages(listings, routes, options.pageSize).map((page) => ({ path: page.url })), ...sorted.map((post) => ({ path: routes.postUrl(post.slug), lastmod: post.date }))],
     { baseUrl },
   ).map((file) => ({ path: file.path, text: file.xml }));
   return [...sitemap, feed(routes.homeUrl, siteName, sorted), ...topicFeeds, { path: '/robots.txt', text: renderRobots(baseUrl) }];

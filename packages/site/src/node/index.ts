@@ -1,5 +1,6 @@
 /**
- * Node entry of `@alphanode/site`: the incremental build (`buildSite`), its lock and its files.
+ * Node entry of `@alphanode/site`: the incremental build (`buildSite`), its lock and its files, and
+ * serving the built site from a directory (`siteDirReader`) over `node:http` (`toNodeListener`).
  *
  * @module @alphanode/site/node
  */
@@ -10,3 +11,5 @@ export { LOCK_FILE } from '../build/build-lock.ts';
 export { MANIFEST_FILE, type Manifest, type ManifestPost, type OutputRecord } from '../build/manifest.ts';
 export { JOURNAL_FILE } from '../build/journal.ts';
 export type { PageSettings } from '../build/page-settings.ts';
+export { siteDirReader } from './site-dir-reader.ts';
+export { toNodeListener } from './node-listener.ts';

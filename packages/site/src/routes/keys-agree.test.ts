@@ -17,6 +17,9 @@ describe('slugs and purge keys fold text one way', () => {
     const postKeys = engine.keysFor(routes.postUrl('any'), post('Any', topic));
     expect(topicKeys).toContain(`topic-${slug}`);
     expect(postKeys).toContain(`topic-${slug}`);
+    // Every page of the topic's listing carries its keys, and every page of the home listing the home page's.
+    expect(engine.keysFor(routes.topicPageUrl(slug, 2))).toEqual(topicKeys);
+    expect(engine.keysFor(routes.homePageUrl(3))).toEqual(engine.keysFor(routes.homeUrl));
   });
 
   it('a post\'s own key is post-<its slug>, for any title under 80 characters', () => {

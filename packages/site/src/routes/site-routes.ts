@@ -3,11 +3,14 @@ export const DEFAULT_POST_PATHS: readonly string[] = ['/posts/:slug', '/posts/:s
 /** The folder of topic listings. */
 export const TOPICS_PREFIX = '/topics/';
 
-/** What a URL path shows. `representation` is the index of the `post.path` pattern it matched (0: the page). */
+/**
+ * What a URL path shows. `representation` is the index of the `post.path` pattern it matched (0: the
+ * page); `page` is the page of a listing, from 1 (the listing's own URL).
+ */
 export type Route =
-  | { kind: 'home' }
+  | { kind: 'home'; page: number }
   | { kind: 'post'; slug: string; representation: number }
-  | { kind: 'topic'; slug: string };
+  | { kind: 'topic'; slug: string; page: number };
 
 /** The one map between content and URLs: every server, the build and the purge plan ask it. */
 export interface SiteRoutes {
@@ -19,7 +22,11 @@ export interface SiteRoutes {
   postUrl(slug: string): string;
   /** A topic's listing page, from the topic's slug: `/topics/<slug>`. */
   topicUrl(topicSlug: string): string;
+  /** Page `page` (from 1) of a topic's listing: `topicUrl` for page 1, `/topics/<slug>/page/<n>` after. */
+  topicPageUrl(topicSlug: string, page: number): string;
   readonly homeUrl: string;
+  /** Page `page` (from 1) of the home listing: `homeUrl` for page 1, `/page/<n>` after. */
+  homePageUrl(page: number): string;
   /** What a URL path (percent-encoded, as `URL.pathname` gives it) shows; undefined for none of the site's pages. */
   match(pathname: string): Route | undefined;
 }
@@ -27,7 +34,17 @@ export interface SiteRoutes {
 // A slug is slugify's output: [a-z0-9] words joined by single dashes. Nothing else names a page,
 // so a path outside that shape is a 404 without a lookup.
 const SLUG = '([a-z0-9]+(?:-[a-z0-9]+)*)';
-const TOPIC = new RegExp(`^${TOPICS_PREFIX}${SLUG}$`);
+// Page 1 of a listing is the listing's own URL, so `/page/1` and `/page/01` name no page: one URL per page.
+const PAGE = '/page/([2-9]|[1-9][0-9]{1,8})';
+const HOME_PAGE = new RegExp(`^${PAGE}$`);
+const TOPIC = new RegExp(`^${TOPICS_PREFIX}${SLUG}(?:${PAGE})?$`);
+// Listing URLs a post path must not be able to name, or one URL would be two pages.
+const LISTING_SAMPLES = ['/page/2', '/page/10', '/topics/a', '/topics/page', '/topics/a/page/2', '/topics/page/page/10'];
+
+function pageSuffix(page: number): string {
+  if (!Number.isSafeInteger(page) || page < 1) throw new RangeError(`a listing page is a whole number from 1; found ${page}`);
+  return page === 1 ? '' : `/page/${page}`;
+}
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -39,18 +56,24 @@ function compilePostPattern(pattern: string): RegExp {
   const after = pattern.slice(at + 5);
   // `/p/:slug-amp` would make `/p/a-b-amp` both the page of "a b amp" and the AMP copy of "a b".
   if (/^[a-z0-9-]/i.test(after)) throw new TypeError(`post path "${pattern}": what follows :slug must not be able to continue a slug (start it with "." or "/")`);
-  return new RegExp(`^${escape(pattern.slice(0, at))}${SLUG}${escape(after)}$`);
+  const compiled = new RegExp(`^${escape(pattern.slice(0, at))}${SLUG}${escape(after)}$`);
+  const taken = LISTING_SAMPLES.find((url) => compiled.test(url));
+  if (taken !== undefined) throw new TypeError(`post path "${pattern}" would take the listing page ${taken}: put posts outside /page/ and ${TOPICS_PREFIX}`);
+  return compiled;
 }
 
 /**
  * The site's routes for the rules' `post.path` patterns (`engine.config.post?.path`): a post's page
- * and representations, topic listings under `/topics/`, and the home page. Throws a `TypeError` for
- * a pattern that is not a path with exactly one `:slug`.
+ * and representations, topic listings under `/topics/`, and the home page; page n (from 2) of a
+ * listing under its URL's `/page/<n>` (`/page/2`, `/topics/go/page/2`). Throws a `TypeError` for a
+ * pattern that is not a path with exactly one `:slug`, or that could name a listing page.
  *
  * @example
  * const routes = createSiteRoutes(['/posts/:slug', '/posts/:slug.json']);
  * routes.postUrls('hello'); // ['/posts/hello', '/posts/hello.json']
  * routes.match('/posts/hello.json'); // { kind: 'post', slug: 'hello', representation: 1 }
+ * routes.topicPageUrl('go', 2); // '/topics/go/page/2'
+ * routes.match('/page/3'); // { kind: 'home', page: 3 }
  */
 export function createSiteRoutes(postPatterns: string | readonly string[] = DEFAULT_POST_PATHS): SiteRoutes {
   const patterns = [postPatterns].flat();
@@ -62,15 +85,19 @@ export function createSiteRoutes(postPatterns: string | readonly string[] = DEFA
     postUrls: fill,
     postUrl: (slug) => (patterns[0] as string).replace(':slug', slug),
     topicUrl: (topicSlug) => `${TOPICS_PREFIX}${topicSlug}`,
+    topicPageUrl: (topicSlug, page) => `${TOPICS_PREFIX}${topicSlug}${pageSuffix(page)}`,
     homeUrl: '/',
+    homePageUrl: (page) => pageSuffix(page) || '/',
     match(pathname) {
-      if (pathname === '/') return { kind: 'home' };
+      if (pathname === '/') return { kind: 'home', page: 1 };
       for (let i = 0; i < compiled.length; i++) {
         const found = (compiled[i] as RegExp).exec(pathname);
         if (found) return { kind: 'post', slug: found[1] as string, representation: i };
       }
+      const home = HOME_PAGE.exec(pathname);
+      if (home) return { kind: 'home', page: Number(home[1]) };
       const topic = TOPIC.exec(pathname);
-      return topic ? { kind: 'topic', slug: topic[1] as string } : undefined;
+      return topic ? { kind: 'topic', slug: topic[1] as string, page: topic[2] === undefined ? 1 : Number(topic[2]) } : undefined;
     },
   };
 }

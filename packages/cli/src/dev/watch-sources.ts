@@ -1,0 +1,106 @@
+import { watch, type FSWatcher } from 'node:fs';
+import path from 'node:path';
+import { isInside, watchedDirs } from './watched-dirs.ts';
+
+/** What `watchSources` watches, and whom it tells. */
+export interface WatchSourcesOptions {
+  /** The content globs, as the build reads them. */
+  patterns: readonly string[];
+  cwd: string;
+  /** The build's out dir (absolute): never watched, since every build writes to it. */
+  outDir: string;
+  /** Single files to watch besides the content (the rules), absolute. */
+  files?: readonly string[];
+  /** Called with the absolute path of each change (a folder's own path when the system names no file). */
+  onChange(file: string): void;
+  /** Called when a folder cannot be watched (gone, or the system's watch limit reached). */
+  onError?(dir: string, error: Error): void;
+}
+
+/** The live watches: `refresh` after a rebuild, `close` to stop. */
+export interface SourceWatcher {
+  /**
+   * Watches the folders the globs reach now, and stops watching those they no longer do. A folder
+   * watched for the first time counts as a change, since a post may have been saved into it
+   * before its watch began.
+   */
+  refresh(): Promise<void>;
+  /** The folders watched now. */
+  dirs(): string[];
+  close(): void;
+}
+
+/**
+ * Watches content folders and single files with `node:fs` `watch`, one watch per folder: no
+ * dependency, and inotify on Linux, FSEvents on macOS. A watched folder reports every change in
+ * it, so new posts are seen; in a folder watched only for a single file (the rules' folder),
+ * only that file counts. Names starting with "." are skipped outside single files: editors' swap
+ * files, and never a post, since the build's glob skips them too.
+ */
+export async function watchSources(options: WatchSourcesOptions): Promise<SourceWatcher> {
+  const watchers = new Map<string, FSWatcher>();
+  const singles = new Map<string, Set<string>>();
+  for (const file of options.files ?? []) {
+    const dir = path.dirname(file);
+    singles.set(dir, (singles.get(dir) ?? new Set()).add(path.basename(file)));
+  }
+  let content = new Set<string>();
+  let closed = false;
+  let first = true;
+
+  const onEvent = (dir: string, name: string | null) => {
+    const only = content.has(dir) ? undefined : singles.get(dir);
+    if (name == null) {
+      if (only === undefined) options.onChange(dir);
+      return;
+    }
+    if (only !== undefined ? !only.has(name) : name.startsWith('.')) return;
+    const file = path.join(dir, name);
+    if (!isInside(options.outDir, file)) options.onChange(file);
+  };
+
+  const open = (dir: string): boolean => {
+    try {
+      const watcher = watch(dir, { persistent: true }, (_event, name) => onEvent(dir, name));
+      watcher.on('error', (error) => {
+        // A folder removed, for one; the rebuild its parent's event starts refreshes the watches.
+        watcher.close();
+        if (watchers.get(dir) === watcher) watchers.delete(dir);
+        options.onError?.(dir, error);
+      });
+      watchers.set(dir, watcher);
+      return true;
+    } catch (error) {
+      // A glob's base that does not exist yet is not an error: it is watched once it does.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') options.onError?.(dir, error as Error);
+      return false;
+    }
+  };
+
+  const refresh = async () => {
+    const next = await watchedDirs(options.patterns, options.cwd, options.outDir);
+    if (closed) return;
+    content = next;
+    const wanted = new Set([...next, ...singles.keys()]);
+    for (const [dir, watcher] of watchers) {
+      if (wanted.has(dir)) continue;
+      watcher.close();
+      watchers.delete(dir);
+    }
+    const added: string[] = [];
+    for (const dir of wanted) if (!watchers.has(dir) && open(dir)) added.push(dir);
+    if (!first) for (const dir of added) if (next.has(dir)) options.onChange(dir);
+    first = false;
+  };
+
+  await refresh();
+  return {
+    refresh,
+    dirs: () => [...watchers.keys()].sort(),
+    close() {
+      closed = true;
+      for (const watcher of watchers.values()) watcher.close();
+      watchers.clear();
+    },
+  };
+}

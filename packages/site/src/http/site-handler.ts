@@ -1,0 +1,139 @@
+import { targetKeyHeader, type CacheRulesEngine, type TargetName } from '@alphanode/cache-rules';
+import { applyCacheRules } from '@alphanode/cache-rules/fetch';
+import type { Post } from '@alphanode/parser';
+import { etagFor } from '@alphanode/renderer';
+import type { Manifest, OutputRecord } from '../build/manifest.ts';
+import { MANIFEST_FILE } from '../build/manifest-file.ts';
+import { NOT_FOUND_URL } from '../listings/listing-pages.ts';
+import { outputFileFor, siteRoutesFor } from '../routes/site-routes.ts';
+import { contentTypeOf } from './content-type.ts';
+import { ifNoneMatch } from './if-none-match.ts';
+
+/**
+ * Reads one file of a built site by its path in the out dir (`posts/hello/index.html`,
+ * `/`-separated, as `outputFileFor` names it); resolves to undefined when there is no such file.
+ */
+export type SiteFileReader = (file: string) => Promise<string | undefined>;
+
+/** A Web-standard handler: a Request in, a Response out. */
+export type SiteHandler = (request: Request) => Promise<Response>;
+
+/** Configures `createSiteHandler`: where the built site's files come from, and the rules it was built with. */
+export interface SiteHandlerOptions {
+  /** Reads the built site: `siteDirReader(dir)` from `@alphanode/site/node`, or an edge's asset store. */
+  read: SiteFileReader;
+  /** The rules the site was built with: its routes, each response's headers and keys. Without them, no caching header is set. */
+  engine?: CacheRulesEngine | undefined;
+  /** The CDN whose headers the rules write (default generic). */
+  target?: TargetName | undefined;
+}
+
+const TEXT = 'text/plain; charset=utf-8';
+
+function parseManifest(text: string): Manifest | undefined {
+  try {
+    return JSON.parse(text) as Manifest;
+  } catch {
+    // Not a manifest (written by another tool): the site files it names are unknown for now.
+    return undefined;
+  }
+}
+
+/**
+ * The build's manifest, read on each call (a rebuild may have replaced it) but parsed again only
+ * when its text changed: on 10,000 posts it is 14 MB, whose parse took 100–200 ms a request.
+ */
+function manifestReader(read: SiteFileReader): () => Promise<Manifest | undefined> {
+  let last: { text: string; manifest: Manifest | undefined } | undefined;
+  return async () => {
+    const text = await read(MANIFEST_FILE);
+    if (text === undefined) return undefined;
+    if (last?.text !== text) last = { text, manifest: parseManifest(text) };
+    return last.manifest;
+  };
+}
+
+/** The build's record of the page at `url`: a post's output (its keys) or a listing-side file (404.html, a feed, the theme). */
+function recordOf(manifest: Manifest | undefined, url: string, posts: boolean): OutputRecord | undefined {
+  if (manifest === undefined) return undefined;
+  const listing = manifest.listings.find((output) => output.url === url);
+  if (listing || !posts) return listing;
+  for (const post of Object.values(manifest.posts)) for (const output of post.outputs) if (output.url === url) return output;
+  return undefined;
+}
+
+function readJson(text: string | undefined): Post | undefined {
+  try {
+    return text === undefined ? undefined : (JSON.parse(text) as Post);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Serves a built site (`buildSite`'s out dir) with the headers the cache rules decide for each
+ * request, each page's purge keys, a strong ETag, and 304 for a matching `If-None-Match`. The
+ * site's routes (the rules' `post.path`, as the build used them) say what a path shows and
+ * `outputFileFor` which file holds it, so this server and the build cannot disagree on a URL;
+ * other files are served only when the manifest lists them (`404.html`, the sitemap, the feeds,
+ * the theme), never the build's bookkeeping. A post's keys come from its JSON when the rules
+ * list one, else from those the manifest recorded. A missing page gets the build's `404.html`.
+ * Web APIs only: the files come through `read`, so the same handler runs on Node
+ * (`siteDirReader` from `@alphanode/site/node`) and at the edge.
+ *
+ * @example
+ * const handler = createSiteHandler({ read: async (file) => files.get(file), engine, target: 'cloudflare' });
+ * const response = await handler(new Request('https://example.com/posts/hello'));
+ */
+export function createSiteHandler(options: SiteHandlerOptions): SiteHandler {
+  const { read, engine } = options;
+  const target = options.target ?? 'generic';
+  const routes = siteRoutesFor(engine);
+  // The post's own JSON, when the rules list one: the post the rules' {post.…} keys are read from.
+  const json = routes.postPatterns.findIndex((pattern, i) => i > 0 && pattern.endsWith('.json'));
+  const keyHeader = targetKeyHeader(target);
+  const readManifest = manifestReader(read);
+  return async (request) => {
+    const url = new URL(request.url);
+    if (url.pathname === '/healthz') return new Response('ok\n', { headers: { 'content-type': TEXT, 'cache-control': 'no-store' } });
+    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('method not allowed\n', { status: 405, headers: { 'content-type': TEXT, allow: 'GET, HEAD', 'cache-control': 'no-store' } });
+    const route = routes.match(url.pathname);
+    // Read only when needed: it is the largest file of a large site.
+    const manifest = route === undefined || (route.kind === 'post' && json <= 0) ? await readManifest() : undefined;
+    const file = route === undefined ? recordOf(manifest, url.pathname, false)?.file : outputFileFor(url.pathname);
+    const body = file === undefined ? undefined : await read(file);
+    let post: Post | undefined;
+    let keys: string[] | undefined;
+    if (body !== undefined && route?.kind === 'post') {
+      if (json > 0) post = readJson(await read(outputFileFor(routes.postUrls(route.slug)[json] as string)));
+      else keys = recordOf(manifest, url.pathname, true)?.keys;
+    }
+    const headers = new Headers();
+    let response: Response;
+    if (body === undefined) {
+      // The build's 404.html, as a static host would serve it.
+      const page = await read(outputFileFor(NOT_FOUND_URL));
+      headers.set('content-type', page === undefined ? TEXT : contentTypeOf('404.html'));
+      response = new Response(page ?? 'not found\n', { status: 404, headers });
+    } else {
+      headers.set('content-type', contentTypeOf(file as string));
+      headers.set('etag', etagFor(body));
+      response = new Response(body, { status: 200, headers });
+    }
+    if (engine !== undefined) {
+      const ruled = applyCacheRules(engine, request, response, { target, post });
+      response = ruled.response;
+      const decision = ruled.decision;
+      response.headers.set('x-cache-rule', decision?.rule ?? 'none');
+      // The keys the build recorded (those of the post's fields too), for a post this server cannot read.
+      if (keys && keys.length > 0 && keyHeader && decision?.action === 'cache') {
+        const value = keys.join(keyHeader.separator);
+        if ((keyHeader.maxKeys === undefined || keys.length <= keyHeader.maxKeys) && value.length <= keyHeader.maxBytes) response.headers.set(keyHeader.name, value);
+      }
+    }
+    if (response.status === 200 && ifNoneMatch(request.headers.get('if-none-match'), response.headers.get('etag') ?? undefined)) {
+      return new Response(null, { status: 304, headers: response.headers });
+    }
+    return request.method === 'HEAD' ? new Response(null, { status: response.status, headers: response.headers }) : response;
+  };
+}
