@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -15,8 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 // generator and the edit batches the build's own property tests use, and the Express example's
 // varnishd launcher (with its varnish/default.vcl). The Varnish purger, the code a deploy sends a
 // build's purge plan through, is @alphanode/cache-rules/purge's.
-import { generateCorpus } from '@alphanode/cli/generate';
-import { apply, edit, type Corpus, type Edit } from '../../../packages/site/test/edits.ts';
+import { apply, writeCorpus, edit, type Edit } from '../../../packages/site/test/edits.ts';
 import { findVarnishd, startVarnish, type RunningVarnish } from '../../express/src/varnish/start-varnish.ts';
 
 // The end-to-end proof of a build's purge plan: a real varnishd with vmod_xkey and the shipped VCL in
@@ -95,12 +94,7 @@ async function run(seed: number, batches: readonly (readonly Edit[])[]): Promise
   const stops: (() => Promise<void>)[] = [];
   try {
     // 1. A generated corpus, built with the example rules, served by the sample site's handler behind Varnish.
-    mkdirSync(path.join(dir, 'content'));
-    const corpus: Corpus = { dir, files: [] };
-    for (const { fileName, text } of generateCorpus({ count: POSTS, seed })) {
-      writeFileSync(path.join(dir, 'content', fileName), text);
-      corpus.files.push(fileName);
-    }
+    const corpus = writeCorpus(dir, POSTS, seed);
     const options: BuildOptions = { patterns: 'content/*.txt', cwd: dir, outDir: 'dist', rules, target: 'varnish', workers: 0 };
     const outDir = path.join(dir, 'dist');
     const built = await buildSite(options);

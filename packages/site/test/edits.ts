@@ -1,4 +1,4 @@
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { generateCorpus } from '@alphanode/cli/generate';
 import { parsePost, stringifyPost, type Post } from '@alphanode/parser';
@@ -56,6 +56,16 @@ export const edit: fc.Arbitrary<Edit> = fc.oneof(
 export interface Corpus {
   dir: string;
   files: string[];
+}
+
+/** `count` generated posts written to `dir/content`, as the corpus the edits apply to. */
+export function writeCorpus(dir: string, count: number, seed: number): Corpus {
+  mkdirSync(path.join(dir, 'content'), { recursive: true });
+  const files = generateCorpus({ count, seed }).map(({ fileName, text }) => {
+    writeFileSync(path.join(dir, 'content', fileName), text);
+    return fileName;
+  });
+  return { dir, files };
 }
 
 const read = (corpus: Corpus, file: string): Post | undefined => {

@@ -1,12 +1,11 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
-import { generateCorpus } from '@alphanode/cli/generate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { apply, edit, type Corpus } from '../../test/edits.ts';
+import { apply, writeCorpus, edit } from '../../test/edits.ts';
 import { changedUrls, servedPages } from '../../test/out-dir.ts';
 import { outputFileFor, siteRoutesFor } from '../routes/site-routes.ts';
 import { buildSite, type BuildOptions } from './build-site.ts';
@@ -60,12 +59,7 @@ describe('buildSite over random edit sequences (workers forced on)', () => {
         runs++;
         const dir = mkdtempSync(path.join(tmpdir(), 'alphanode-invariants-'));
         try {
-          mkdirSync(path.join(dir, 'content'));
-          const corpus: Corpus = { dir, files: [] };
-          for (const { fileName, text } of generateCorpus({ count: 8, seed })) {
-            writeFileSync(path.join(dir, 'content', fileName), text);
-            corpus.files.push(fileName);
-          }
+          const corpus = writeCorpus(dir, 8, seed);
           const outDir = path.join(dir, 'dist');
           const options: BuildOptions = { patterns: 'content/*.txt', cwd: dir, outDir: 'dist', rules, workers: 2, workerThreshold: 1 };
           let before = servedPages(outDir);

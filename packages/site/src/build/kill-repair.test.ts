@@ -1,12 +1,11 @@
 import { spawn } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateCorpus } from '@alphanode/cli/generate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { apply, edit, type Corpus } from '../../test/edits.ts';
+import { apply, writeCorpus, edit } from '../../test/edits.ts';
 import { changedUrls, servedPages } from '../../test/out-dir.ts';
 import { buildSite, type BuildOptions } from './build-site.ts';
 
@@ -60,12 +59,7 @@ describe('a build killed with SIGKILL at a random point', () => {
         runs++;
         const dir = mkdtempSync(path.join(tmpdir(), 'alphanode-kill-'));
         try {
-          mkdirSync(path.join(dir, 'content'));
-          const corpus: Corpus = { dir, files: [] };
-          for (const { fileName, text } of generateCorpus({ count: 150, seed })) {
-            writeFileSync(path.join(dir, 'content', fileName), text);
-            corpus.files.push(fileName);
-          }
+          const corpus = writeCorpus(dir, 150, seed);
           const options: BuildOptions = { patterns: 'content/*.txt', cwd: dir, outDir: 'dist', rules, workers: 2, workerThreshold: 1 };
           await buildSite(options);
           cpSync(path.join(dir, 'content'), path.join(dir, 'original'), { recursive: true });

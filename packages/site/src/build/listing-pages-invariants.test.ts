@@ -6,7 +6,7 @@ import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
 import { generateCorpus } from '@alphanode/cli/generate';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { apply, postDate, type Corpus, type Edit } from '../../test/edits.ts';
+import { apply, writeCorpus, postDate, type Edit } from '../../test/edits.ts';
 import { changedUrls, servedPages } from '../../test/out-dir.ts';
 import { listingPages } from '../listings/listing-routes.ts';
 import { createListings } from '../listings/listings.ts';
@@ -78,12 +78,7 @@ describe('paginated listings over random edit sequences', () => {
       fc.asyncProperty(fc.array(fc.array(listingEdit, { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 4 }), fc.nat({ max: 1000 }), async (batches, seed) => {
         const dir = mkdtempSync(path.join(tmpdir(), 'alphanode-pages-'));
         try {
-          mkdirSync(path.join(dir, 'content'));
-          const corpus: Corpus = { dir, files: [] };
-          for (const { fileName, text } of generateCorpus({ count: 8, seed })) {
-            writeFileSync(path.join(dir, 'content', fileName), text);
-            corpus.files.push(fileName);
-          }
+          const corpus = writeCorpus(dir, 8, seed);
           const outDir = path.join(dir, 'dist');
           const options: BuildOptions = { patterns: 'content/*.txt', cwd: dir, outDir: 'dist', rules, workers: 0, settings: { pageSize: PAGE_SIZE } };
           let before = servedPages(outDir);
