@@ -5,14 +5,14 @@ import {
   isTargetName,
   runExamples,
   TARGETS,
-  type CacheRulesEngine,
   type DecideRequest,
   type Decision,
   type TargetName,
 } from '@alphanode/cache-rules';
-import { compileRules, lintRules } from '@alphanode/cache-rules/compile';
+import { lintRules } from '@alphanode/cache-rules/compile';
 import { parsePost, type Post } from '@alphanode/parser';
 import type { CliIO, Command } from '../command.ts';
+import { loadRules } from '../internal/load-rules.ts';
 import { readInput } from '../internal/read-input.ts';
 import { compileCommand } from './rules-compile.ts';
 
@@ -66,14 +66,6 @@ function usage(io: CliIO, message: string): number {
   return 2;
 }
 
-async function load(file: string, io: CliIO): Promise<CacheRulesEngine | undefined> {
-  const text = await readInput(file, io);
-  if (text === undefined) return undefined;
-  const result = compileRules(text, { file });
-  for (const diagnostic of result.diagnostics) io.stderr.write(`${formatRulesDiagnostic(diagnostic)}\n`);
-  return result.engine;
-}
-
 function requestFor(url: string, values: Values): DecideRequest {
   const headers: Record<string, string> = {};
   for (const line of values.header ?? []) {
@@ -85,7 +77,7 @@ function requestFor(url: string, values: Values): DecideRequest {
 }
 
 async function testCommand(file: string, io: CliIO): Promise<number> {
-  const engine = await load(file, io);
+  const engine = await loadRules(file, io);
   if (!engine) return 1;
   const results = runExamples(engine);
   let failed = 0;
@@ -114,7 +106,7 @@ async function explainCommand(positionals: string[], values: Values, target: Tar
   if (file === undefined || url === undefined || positionals.length > 2) return usage(io, 'explain takes RULES.yaml and one URL');
   const status = values.status === undefined ? undefined : Number(values.status);
   if (status !== undefined && !(Number.isInteger(status) && status >= 100 && status <= 599)) return usage(io, `--status must be an HTTP status; found "${values.status}"`);
-  const engine = await load(file, io);
+  const engine = await loadRules(file, io);
   if (!engine) return 1;
   const post = values.post === undefined ? undefined : await loadPost(values.post, io);
   if (values.post !== undefined && post === undefined) return 1;
@@ -127,7 +119,7 @@ async function explainCommand(positionals: string[], values: Values, target: Tar
 async function diffCommand(positionals: string[], values: Values, target: TargetName, io: CliIO): Promise<number> {
   const [oldFile, newFile, ...urls] = positionals;
   if (oldFile === undefined || newFile === undefined || urls.length === 0) return usage(io, 'diff takes OLD.yaml, NEW.yaml and at least one URL');
-  const [before, after] = [await load(oldFile, io), await load(newFile, io)];
+  const [before, after] = [await loadRules(oldFile, io), await loadRules(newFile, io)];
   if (!before || !after) return 1;
   const changes = diffRules(before, after, urls.map((url) => requestFor(url, values)), { target });
   for (const change of changes) {

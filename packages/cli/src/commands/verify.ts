@@ -1,8 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
-import { formatRulesDiagnostic, isTargetName, TARGETS, type CacheRulesEngine, type TargetName } from '@alphanode/cache-rules';
-import { compileRules } from '@alphanode/cache-rules/compile';
+import { isTargetName, TARGETS, type TargetName } from '@alphanode/cache-rules';
 import { isPurgeTarget, purgerFromEnv, PURGE_TARGETS, type PurgeInput } from '@alphanode/cache-rules/purge';
 import { sitemapUrls, verifySite, type VerifyOptions } from '@alphanode/cache-rules/verify';
 import { MANIFEST_FILE, type Manifest } from '@alphanode/site/node';
@@ -10,19 +9,12 @@ import type { CliIO, Command } from '../command.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../internal/exit-code.ts';
 import { parseOptions, usageError, wholeNumber } from '../internal/parse-options.ts';
 import { createProgressBar, type ProgressBar } from '../internal/progress-bar.ts';
+import { loadRules } from '../internal/load-rules.ts';
 import { readInput } from '../internal/read-input.ts';
 import { verifyReportHtml } from '../internal/verify-html.ts';
 import { formatVerifyReport } from '../internal/verify-output.ts';
 
 const ROLLBACK_PLAN = 'rollback-purge-plan.json';
-
-async function loadRules(file: string, io: CliIO): Promise<CacheRulesEngine | undefined> {
-  const text = await readInput(file, io);
-  if (text === undefined) return undefined;
-  const result = compileRules(text, { file });
-  for (const diagnostic of result.diagnostics) io.stderr.write(`${formatRulesDiagnostic(diagnostic)}\n`);
-  return result.engine;
-}
 
 /** Every URL a build's manifest records: each post's outputs and the listings. */
 async function manifestUrls(dir: string, io: CliIO): Promise<string[] | undefined> {
