@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { isTargetName } from '@alphanode/cache-rules';
 import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
 import { createSiteHandler, siteRoutesFor } from '@alphanode/site';
-import { buildSite, MANIFEST_FILE, siteDirReader, toNodeListener } from '@alphanode/site/node';
+import { buildSite, readSiteManifest, siteDirReader, toNodeListener } from '@alphanode/site/node';
 
 const examples = fileURLToPath(new URL('../../', import.meta.url));
 const rules = readFileSync(`${examples}rules.yaml`, 'utf8');
@@ -28,8 +28,7 @@ server.once('error', (error) => {
   process.exitCode = 1;
 });
 server.listen(port, '127.0.0.1', () => {
-  const manifest = JSON.parse(readFileSync(`${dir}${MANIFEST_FILE}`, 'utf8')) as { posts: Record<string, { slug: string }> };
-  const [first] = Object.values(manifest.posts);
+  const [first] = Object.values(readSiteManifest(dir)?.posts ?? {});
   const base = `http://127.0.0.1:${port}`;
   process.stdout.write(`serving on ${base}/\n`);
   if (first) {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
 import { createSiteHandler, outputFileFor } from '@alphanode/site';
-import { buildSite, siteDirReader, toNodeListener } from '@alphanode/site/node';
+import { buildSite, siteDirReader, toNodeListener, readSiteManifest, type Manifest } from '@alphanode/site/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const examples = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,7 +20,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(tmpdir(), 'alphanode-site-'));
   const summary = await buildSite({ patterns: 'content/*.txt', cwd: examples, outDir: dir, rules });
   expect(summary.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  slug = (Object.values(JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')).posts)[0] as { slug: string }).slug;
+  slug = (Object.values((readSiteManifest(dir) as Manifest).posts)[0] as { slug: string }).slug;
   server = createServer(toNodeListener(createSiteHandler({ read: siteDirReader(dir), engine: compileRulesOrThrow(rules) })));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -87,7 +87,7 @@ describe('the sample site, built from examples/content and served over HTTP', ()
     const other = mkdtempSync(path.join(tmpdir(), 'alphanode-site-'));
     try {
       await buildSite({ patterns: 'content/*.txt', cwd: examples, outDir: other, rules: pageOnly });
-      const manifest = JSON.parse(readFileSync(path.join(other, 'manifest.json'), 'utf8'));
+      const manifest = readSiteManifest(other) as Manifest;
       const entry = Object.values(manifest.posts)[0] as { slug: string; outputs: { url: string; keys: string[] }[] };
       expect(entry.outputs.map((output) => output.url)).toEqual([`/posts/${entry.slug}`]);
       const handler = createSiteHandler({ read: siteDirReader(other), engine: compileRulesOrThrow(pageOnly), target: 'fastly' });

@@ -3,10 +3,10 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import { generateCorpus } from '@alphanode/cli/generate';
-import type { Manifest } from '@alphanode/site/node';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoDir, tempDir } from './helpers.ts';
+import { readSiteManifest, type Manifest } from '@alphanode/site/node';
 
 // Debian's chromium, installed by scripts/system-deps.sh (CI runs it); `playwright install` cannot
 // run here. Without it the test is skipped locally, and fails in CI, where it must run.
@@ -59,7 +59,7 @@ describe.skipIf(!available)('alphanode dev in headless Chromium', () => {
     const exited = new Promise<number | null>((resolve) => child?.once('exit', (code) => resolve(code)));
     const base = await until(() => /^serving (http:\/\/127\.0\.0\.1:\d+)\/ /m.exec(stdout)?.[1], POSTS * 20 + 20_000);
 
-    const manifest = JSON.parse(readFileSync(path.join(dir, 'dist', 'manifest.json'), 'utf8')) as Manifest;
+    const manifest = readSiteManifest(path.join(dir, 'dist')) as Manifest;
     const post = Object.values(manifest.posts)[0] as Manifest['posts'][string];
     const source = path.join(dir, post.file);
     const original = readFileSync(source, 'utf8');

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 
 // Files in an out dir that are the build's own bookkeeping, not pages a visitor is served.
-const BOOKKEEPING = /^(manifest\.json|purge-plan\.json|_headers|\.alphanode-[^/]*)$/;
+const BOOKKEEPING = /^(manifest\.json|manifest\.journal|purge-plan\.json|_headers|\.alphanode-[^/]*)$/;
 
 /** The URL a static host serves a file at: the inverse of `outputFileFor`. */
 export function urlOfFile(file: string): string {

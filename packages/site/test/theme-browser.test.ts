@@ -10,9 +10,10 @@ import { HtmlValidate } from 'html-validate';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../src/build/build-site.ts';
-import type { Manifest } from '../src/build/manifest.ts';
+import type { Manifest } from '../src/manifest/manifest.ts';
 import { outputFileFor } from '../src/routes/site-routes.ts';
 import { writeSmallSite } from './small-site.ts';
+import { readSiteManifest } from '../src/node/read-site-manifest.ts';
 
 // Debian's chromium, installed by scripts/system-deps.sh (CI runs it); `playwright install` cannot
 // run here. Without it the test is skipped locally, and fails in CI, where it must run.
@@ -56,7 +57,7 @@ describe.skipIf(!available)('the default theme in headless Chromium', () => {
     const files = writeSmallSite(dir, 16);
     await buildSite({ patterns: 'content/*.txt', cwd: dir, outDir: 'dist', rules, workers: 0, settings: { siteName: 'Field Notes' } });
     const outDir = path.join(dir, 'dist');
-    const manifest = JSON.parse(readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as Manifest;
+    const manifest = readSiteManifest(outDir) as Manifest;
     const entries = Object.values(manifest.posts);
     pages.set('post-placeholder', `/posts/${manifest.posts[`content/${files[0]}`]?.slug}`);
     const withImages = entries.find((entry) => entry.file !== `content/${files[0]}` && readFileSync(path.join(outDir, outputFileFor(`/posts/${entry.slug}`)), 'utf8').includes('<img '));

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import process from 'node:process';
 import { writeFile } from 'node:fs/promises';
@@ -47,6 +47,20 @@ describe('alphanode build', () => {
     expect(io.err()).toMatch(/^alphanode build: the cache rules do not compile:$/m);
   });
 
+  it('lints only with --lint, and takes the page size and the theme from the command line', async () => {
+    const io = captureIo(dir);
+    expect(await runCli(['build', 'posts/*.txt', '--out', 'plain', '--page-size', '1', '--no-theme'], io)).toBe(1);
+    // b-warning.txt's meta says 7 paragraphs where the body has 8: a lint finding, not a parse one.
+    expect(io.err()).not.toMatch(/paragraph-count/);
+    expect(readFileSync(path.join(dir, 'plain', 'page', '3', 'index.html'), 'utf8')).toContain('<!DOCTYPE html>');
+    expect(existsSync(path.join(dir, 'plain', 'assets'))).toBe(false);
+    const linted = captureIo(dir);
+    expect(await runCli(['build', 'posts/*.txt', '--out', 'linted', '--lint'], linted)).toBe(1);
+    expect(linted.err()).toMatch(/^posts\/b-warning\.txt:\d+:\d+: warning paragraph-count: /m);
+    expect(existsSync(path.join(dir, 'linted', 'page'))).toBe(false);
+    expect(readdirSync(path.join(dir, 'linted', 'assets'))).toHaveLength(1);
+  });
+
   it('says what is wrong with the command line', async () => {
     const io = captureIo(dir);
     expect(await runCli(['build', 'posts/*.txt'], io)).toBe(2);
@@ -54,5 +68,7 @@ describe('alphanode build', () => {
     expect(await runCli(['build', 'posts/*.txt', '--out', 'x', '--target', 'nope'], io)).toBe(2);
     expect(await runCli(['build', 'posts/*.txt', '--out', 'x', '--rules', 'missing.yaml'], io)).toBe(1);
     expect(io.err()).toMatch(/^alphanode build: cannot read the rules missing\.yaml: no such file$/m);
+    expect(await runCli(['build', 'posts/*.txt', '--out', 'x', '--page-size', '0'], io)).toBe(2);
+    expect(io.err()).toMatch(/--page-size "0": expected a whole number of posts from 1/);
   });
 });

@@ -3,10 +3,10 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { generateCorpus } from '@alphanode/cli/generate';
-import type { Manifest } from '@alphanode/site/node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIo, repoDir, tempDir, type CapturedIO } from '../../test/helpers.ts';
 import { runCli } from '../run-cli.ts';
+import { readSiteManifest, type Manifest } from '@alphanode/site/node';
 
 let dir = '';
 let cleanup = async () => {};
@@ -75,7 +75,7 @@ async function listen(base: string): Promise<{ events: string[]; close(): void }
 describe('alphanode dev', () => {
   it('builds, serves with the rules\' headers and the reload snippet, and rebuilds and reloads on each save', async () => {
     const dev = await startDev(['content/*.txt', '--rules', 'rules.yaml', '--port', '0', '--out', 'dist']);
-    const manifest = JSON.parse(readFileSync(path.join(dir, 'dist', 'manifest.json'), 'utf8')) as Manifest;
+    const manifest = readSiteManifest(path.join(dir, 'dist')) as Manifest;
     const post = Object.values(manifest.posts)[0] as Manifest['posts'][string];
     const url = `${dev.base}/posts/${post.slug}`;
     expect(dev.io.out()).toMatch(/^built 4, unchanged 0, skipped 0, removed 0 in \d+ ms into .*dist\n/);

@@ -1,10 +1,10 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
 import { isTargetName, TARGETS, type TargetName } from '@alphanode/cache-rules';
 import { isPurgeTarget, purgerFromEnv, PURGE_TARGETS, type PurgeInput } from '@alphanode/cache-rules/purge';
 import { sitemapUrls, verifySite, type VerifyOptions } from '@alphanode/cache-rules/verify';
-import { MANIFEST_FILE, type Manifest } from '@alphanode/site/node';
+import { MANIFEST_FILE, MANIFEST_JOURNAL_FILE, parseManifest } from '@alphanode/site/node';
 import type { CliIO, Command } from '../command.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../internal/exit-code.ts';
 import { parseOptions, usageError, wholeNumber } from '../internal/parse-options.ts';
@@ -20,7 +20,11 @@ const ROLLBACK_PLAN = 'rollback-purge-plan.json';
 async function manifestUrls(dir: string, io: CliIO): Promise<string[] | undefined> {
   const text = await readInput(path.join(dir, MANIFEST_FILE), io);
   if (text === undefined) return undefined;
-  const manifest = JSON.parse(text) as Manifest;
+  const manifest = parseManifest(text, await readFile(path.resolve(io.cwd, dir, MANIFEST_JOURNAL_FILE), 'utf8').catch(() => ''));
+  if (manifest === undefined) {
+    io.stderr.write(`alphanode verify: ${path.join(dir, MANIFEST_FILE)} is not a build's manifest\n`);
+    return undefined;
+  }
   return [...Object.values(manifest.posts).flatMap((post) => post.outputs), ...manifest.listings].map((output) => output.url);
 }
 

@@ -10,7 +10,10 @@ export const SITE_OPTIONS = {
   target: { type: 'string' },
   'site-name': { type: 'string' },
   'base-url': { type: 'string' },
+  'page-size': { type: 'string' },
+  'no-theme': { type: 'boolean' },
   strict: { type: 'boolean' },
+  lint: { type: 'boolean' },
 } as const;
 
 /** What the shared options say, checked. */
@@ -22,6 +25,7 @@ export interface SiteArgs {
   target: TargetName | undefined;
   settings: Partial<PageSettings>;
   strict: boolean;
+  lint: boolean;
 }
 
 interface SiteValues {
@@ -30,7 +34,10 @@ interface SiteValues {
   target?: string | undefined;
   'site-name'?: string | undefined;
   'base-url'?: string | undefined;
+  'page-size'?: string | undefined;
+  'no-theme'?: boolean | undefined;
   strict?: boolean | undefined;
+  lint?: boolean | undefined;
 }
 
 /** The shared options of a parsed command line, or what is wrong with them (a usage error). */
@@ -38,6 +45,8 @@ export function siteArgs(positionals: string[], values: SiteValues, cwd: string)
   if (positionals.length === 0) return 'expected at least one GLOB';
   const { target } = values;
   if (target !== undefined && !isTargetName(target)) return `unknown --target ${JSON.stringify(target)}`;
+  const pageSize = values['page-size'];
+  if (pageSize !== undefined && !/^[1-9][0-9]*$/.test(pageSize)) return `--page-size ${JSON.stringify(pageSize)}: expected a whole number of posts from 1, e.g. 20`;
   return {
     patterns: positionals,
     out: values.out,
@@ -46,8 +55,11 @@ export function siteArgs(positionals: string[], values: SiteValues, cwd: string)
     settings: {
       ...(values['site-name'] === undefined ? {} : { siteName: values['site-name'] }),
       ...(values['base-url'] === undefined ? {} : { baseUrl: values['base-url'] }),
+      ...(pageSize === undefined ? {} : { pageSize: Number(pageSize) }),
+      ...(values['no-theme'] === true ? { theme: false } : {}),
     },
     strict: values.strict === true,
+    lint: values.lint === true,
   };
 }
 
@@ -63,7 +75,7 @@ export async function readRulesFile(file: string, cwd: string): Promise<{ ok: tr
 
 /** `buildSite`'s options for the checked arguments, the rules text and the out dir. */
 export function buildOptionsOf(args: SiteArgs, cwd: string, outDir: string, rules: string | undefined): BuildOptions {
-  const options: BuildOptions = { patterns: args.patterns, cwd, outDir, strict: args.strict, settings: args.settings };
+  const options: BuildOptions = { patterns: args.patterns, cwd, outDir, strict: args.strict, lint: args.lint, settings: args.settings };
   if (rules !== undefined) options.rules = rules;
   if (args.target !== undefined) options.target = args.target;
   return options;

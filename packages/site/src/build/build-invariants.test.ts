@@ -9,14 +9,15 @@ import { apply, writeCorpus, edit } from '../../test/edits.ts';
 import { changedUrls, servedPages } from '../../test/out-dir.ts';
 import { outputFileFor, siteRoutesFor } from '../routes/site-routes.ts';
 import { buildSite, type BuildOptions } from './build-site.ts';
-import type { Manifest } from './manifest.ts';
+import type { Manifest } from '../manifest/manifest.ts';
+import { readSiteManifest } from '../node/read-site-manifest.ts';
 
 const rules = readFileSync(fileURLToPath(new URL('../../../../examples/rules.yaml', import.meta.url)), 'utf8');
 const routes = siteRoutesFor(compileRulesOrThrow(rules));
 
 /** What must hold after every build, whatever came before. */
 function checkSite(outDir: string, before: Map<string, string>, plan: { urls: string[]; keys: string[] }, previous: Manifest | undefined): void {
-  const manifest = JSON.parse(readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as Manifest;
+  const manifest = readSiteManifest(outDir) as Manifest;
   const after = servedPages(outDir);
   // Every output the manifest names exists with the bytes it recorded; nothing else is served.
   const recorded = [...Object.values(manifest.posts).flatMap((entry) => entry.outputs), ...manifest.listings];
@@ -66,7 +67,7 @@ describe('buildSite over random edit sequences (workers forced on)', () => {
           let summary = await buildSite(options);
           checkSite(outDir, before, summary.purge, undefined);
           for (const batch of batches) {
-            const previous = JSON.parse(readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as Manifest;
+            const previous = readSiteManifest(outDir) as Manifest;
             apply(corpus, batch);
             before = servedPages(outDir);
             summary = await buildSite(options);

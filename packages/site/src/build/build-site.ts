@@ -1,4 +1,4 @@
-import { rmdirSync, rmSync } from 'node:fs';
+import { realpathSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
 import type { CacheRulesEngine, TargetName } from '@alphanode/cache-rules';
@@ -11,29 +11,33 @@ import { exactPurgePlan, type PageRecord } from '../purge/exact-plan.ts';
 import { assignSlugs, type SlugClaim } from '../routes/assign-slugs.ts';
 import { outputFileFor, siteRoutesFor, type SiteRoutes } from '../routes/site-routes.ts';
 import { slugify } from '../routes/slugify.ts';
-import { removeTempFiles, writeFileAtomic } from './atomic-write.ts';
+import { removeTempFiles } from './atomic-write.ts';
 import { BuildError } from './build-error.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import { siteWarning, type BuildSummary } from './build-summary.ts';
 import { contentHash } from './content-hash.ts';
 import { renderHeadersFile } from './headers-file.ts';
 import { appendJournal, clearJournal, readJournal, type Journal } from './journal.ts';
-import { emptyManifest, readManifest, writeManifest, type Manifest, type ManifestPost, type OutputRecord } from './manifest.ts';
+import { emptyManifest, type Manifest, type ManifestPost, type OutputRecord } from '../manifest/manifest.ts';
+import { readManifest, writeManifest } from './manifest-store.ts';
+import { fileWriter, type WriteMode } from './file-writer.ts';
 import { runPageJob, type PageContext, type PageJob, type PageJobResult } from './page-job.ts';
 import { DEFAULT_PAGE_SETTINGS, type PageSettings } from './page-settings.ts';
 import { representationOf } from './render-post-file.ts';
-import { readHead, readSourceState, statSource, type QuickState, type SourceState } from './source-file.ts';
+import { quickState, readHead, statSource, type QuickState, type SourceStatResult } from './source-file.ts';
+import { matchesStamp, writeStamp } from './sources-stamp.ts';
+import { prepareStaging, servesNothing, swapIn } from './staging.ts';
 import { linkedStylesheets } from './theme-asset.ts';
 import { titleOf } from './title-of.ts';
-import { createWorkerPool, type WorkerPool } from './worker-pool.ts';
+import { createWorkerPool } from './worker-pool.ts';
 import { writeListings } from './write-listings.ts';
 
 /** Where a run that changed something writes its purge plan, in the out dir. */
 export const PURGE_PLAN_FILE = 'purge-plan.json';
 const HEADERS_FILE = '_headers';
 
-// Files rendered at a time per round of worker messages.
-const BATCH = 512;
+// Posts between two progress reports on the main thread.
+const PROGRESS_EVERY = 64;
 // Fewer changed posts than this are built on the main thread: starting workers costs more.
 const WORKER_THRESHOLD = 64;
 
@@ -57,7 +61,12 @@ export interface BuildOptions {
   workers?: number;
   /** Changed posts below which the build stays on the main thread (starting workers costs more); default 64. */
   workerThreshold?: number;
-  /** Called after each batch of changed posts is rendered, with how many of them are done and how many there are. */
+  /**
+   * Also lint each post it builds (`lintPost`), reporting the findings with the parse's. Off by
+   * default: the build needs only what the parse reports, and `alphanode check` lints a whole corpus.
+   */
+  lint?: boolean;
+  /** Called as changed posts are rendered, with how many of them are done and how many there are. */
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -67,8 +76,6 @@ interface Scanned {
   quick: QuickState;
   /** The title line of a stale file, for its slug. */
   title?: string;
-  /** What reading it said (stale files only), once read. */
-  state?: SourceState;
 }
 
 function compile(rules: string | object | undefined): CacheRulesEngine | undefined {
@@ -139,17 +146,16 @@ interface Where {
 }
 
 /**
- * Stats every source and reads the title line of each that may have changed; the full texts are
- * read later, a batch at a time, while the previous batch renders.
+ * Every source's state from its stat, and the title line of each that may have changed; the full
+ * texts are read later, on the thread that renders them.
  */
-function scan(files: readonly string[], where: Where, previous: Manifest, trusted: boolean, journal: Journal): Scanned[] {
-  return files.map((file) => {
+function scan(files: readonly string[], stats: readonly SourceStatResult[], where: Where, previous: Manifest, trusted: boolean, journal: Journal): Scanned[] {
+  return files.map((file, i) => {
     const before = trusted && !journal.files.has(file) ? previous.posts[file] : undefined;
-    const absolute = path.resolve(where.cwd, file);
-    const quick = statSource(absolute, before);
+    const quick = quickState(stats[i] as SourceStatResult, before);
     if (quick.kind !== 'stale') return { file, quick };
     try {
-      return { file, quick, title: titleOf(readHead(absolute)) };
+      return { file, quick, title: titleOf(readHead(path.resolve(where.cwd, file))) };
     } catch (error) {
       return { file, quick: { kind: 'unreadable', error } };
     }
@@ -198,32 +204,59 @@ function removeOutput(outDir: string, file: string): void {
   }
 }
 
+/**
+ * Whether this run may build into a staging folder and swap it in: the out dir serves nothing yet,
+ * and renaming over it works (it is not a mount point, where a rename would cross devices).
+ */
+function stagedRun(outDir: string): boolean {
+  return servesNothing(outDir) && statSync(outDir).dev === statSync(path.dirname(outDir)).dev;
+}
+
 async function build(options: BuildOptions, where: Where, start: number): Promise<BuildSummary> {
-  const { outDir, engine, routes } = where;
+  const { engine, routes } = where;
+  // The real folder: a symlinked out dir is swapped where it points, the link kept.
+  const outDir = realpathSync(where.outDir);
   const settings: PageSettings = { ...DEFAULT_PAGE_SETTINGS, ...options.settings };
   const strict = options.strict === true;
+  const lint = options.lint === true;
   const target = options.target ?? 'netlify';
-  const context: PageContext = { outDir, settings, engine, routes, strict };
   // `outputs: 2`: manifests from before posts carried their date and summary rebuild once to learn them.
   // The page size shapes only the listings, so it is kept out of the hash that rebuilds every post.
   const { pageSize, ...postSettings } = settings;
   // Every page links the theme by its fingerprinted name, so a new theme (a renderer upgrade) rebuilds every page.
-  const settingsHash = contentHash(JSON.stringify({ settings: postSettings, stylesheets: linkedStylesheets(settings), rules: options.rules ?? null, target, strict, outputs: 2 }));
-  const stored = await readManifest(outDir);
-  // Other settings: every post is built again, but the old outputs are still known, to remove and purge.
-  const trusted = stored?.settings === settingsHash;
-  const previous = stored ?? emptyManifest(settingsHash);
-  const journal = readJournal(outDir);
-  const summary: BuildSummary = { built: 0, unchanged: 0, skipped: 0, removed: 0, written: [], diagnostics: [], purge: { keys: [], urls: [], urlsWithoutKey: [] }, ms: 0 };
-  const next: Manifest = { ...emptyManifest(settingsHash), pageSize };
+  const settingsHash = contentHash(JSON.stringify({ settings: postSettings, stylesheets: linkedStylesheets(settings), rules: options.rules ?? null, target, strict, lint, outputs: 2 }));
   removeTempFiles(outDir);
+  const staged = stagedRun(outDir);
+  // A staged run writes into a folder no one reads, so plainly; a run over a served site, atomically.
+  const dir = staged ? prepareStaging(outDir) : outDir;
+  const mode: WriteMode = staged ? 'direct' : 'atomic';
+  const write = fileWriter(dir, mode);
+  const context: PageContext = { write, settingsHash, settings, engine, routes, strict, lint };
+  const summary: BuildSummary = { built: 0, unchanged: 0, skipped: 0, removed: 0, written: [], diagnostics: [], purge: { keys: [], urls: [], urlsWithoutKey: [] }, ms: 0 };
+  const files = (await fg([options.patterns].flat(), { cwd: where.cwd, onlyFiles: true })).sort();
+  const stats = files.map((file) => statSource(path.resolve(where.cwd, file)));
+  const journal = readJournal(outDir);
+  const untouched = !staged && journal.files.size + journal.urls.size === 0 && !journal.listings;
+  if (untouched && matchesStamp(outDir, files, stats, settingsHash, pageSize)) {
+    // Nothing changed since the last run, which finished: no plan to leave behind.
+    rmSync(path.join(outDir, PURGE_PLAN_FILE), { force: true });
+    return { ...summary, unchanged: files.length, ms: performance.now() - start };
+  }
+  const stored = readManifest(outDir);
+  // Other settings: every post is built again, but the old outputs are still known, to remove and purge.
+  const trusted = stored?.manifest.settings === settingsHash;
+  const previous = stored?.manifest ?? emptyManifest(settingsHash);
+  // A staged run changes nothing a reader sees until its swap, so a kill leaves nothing to repair.
+  const record = (entry: Parameters<typeof appendJournal>[1]) => {
+    if (!staged) appendJournal(outDir, entry);
+  };
+  const next: Manifest = { ...emptyManifest(settingsHash), pageSize };
   // Listings made at another page size (or before pages) are made again, though no post changed.
   const pagesMoved = previous.pageSize !== pageSize;
 
   // Phase 1: every source's state, and every post's slug, before anything is written.
-  const files = (await fg([options.patterns].flat(), { cwd: where.cwd, onlyFiles: true })).sort();
   const current = new Set(files);
-  const scanned = scan(files, where, previous, trusted, journal);
+  const scanned = scan(files, stats, where, previous, trusted, journal);
   const previousSlugs = new Map<string, string>();
   for (const file of files) {
     const slug = previous.posts[file]?.slug;
@@ -247,51 +280,54 @@ async function build(options: BuildOptions, where: Where, start: number): Promis
       for (const url of routes.postUrls(slugs.get(file) as string)) urls.add(url);
     }
     for (const entry of removed) for (const output of entry.outputs) urls.add(output.url);
-    appendJournal(outDir, { files: changed.map((item) => item.file), urls: [...urls] });
+    record({ files: changed.map((item) => item.file), urls: [...urls] });
   }
 
-  // Phase 2: the changed posts, rendered and written; nothing is removed yet. The next batch is
-  // read while the workers render this one.
+  // Phase 2: the changed posts, read, rendered and written (on worker threads when there are
+  // enough of them); nothing is removed yet.
+  const jobs: PageJob[] = changed.map(({ file }) => {
+    const before = trusted && !journal.files.has(file) ? previous.posts[file] : undefined;
+    const job: PageJob = { file, path: path.resolve(where.cwd, file), slug: slugs.get(file) as string };
+    if (before) job.previous = { hash: before.hash, size: before.size, mtimeMs: before.mtimeMs };
+    return job;
+  });
+  const progress = (done: number) => options.onProgress?.(done, jobs.length);
+  const useWorkers = jobs.length >= (options.workerThreshold ?? WORKER_THRESHOLD) && options.workers !== 0;
   const results = new Map<string, PageJobResult>();
-  const read = (at: number): PageJob[] =>
-    changed.slice(at, at + BATCH).flatMap((item) => {
-      const state = readSourceState(path.resolve(where.cwd, item.file), settingsHash, trusted && !journal.files.has(item.file) ? previous.posts[item.file] : undefined);
-      item.state = state.kind === 'changed' ? { ...state, text: '' } : state;
-      return state.kind === 'changed' ? [{ file: item.file, text: state.text, slug: slugs.get(item.file) as string }] : [];
-    });
-  const useWorkers = changed.length >= (options.workerThreshold ?? WORKER_THRESHOLD) && options.workers !== 0;
-  let pool: WorkerPool | undefined;
-  try {
-    let jobs = read(0);
-    for (let at = 0; at < changed.length; at += BATCH) {
-      if (useWorkers && jobs.length > 0) pool ??= createWorkerPool({ outDir, settings, rules: options.rules, strict }, options.workers);
-      const rendering = pool && useWorkers ? pool.run(jobs) : undefined;
-      const next = at + BATCH < changed.length ? read(at + BATCH) : [];
-      const done = rendering ? await rendering : jobs.map((job) => runPageJob(job, context));
-      for (const result of done) results.set(result.file, result);
-      options.onProgress?.(Math.min(at + BATCH, changed.length), changed.length);
-      jobs = next;
+  if (useWorkers) {
+    const pool = createWorkerPool({ dir, mode, settingsHash, settings, rules: options.rules, strict, lint }, options.workers);
+    try {
+      for (const result of await pool.run(jobs, progress)) results.set(result.file, result);
+    } finally {
+      await pool.close();
     }
-  } finally {
-    await pool?.close();
+  } else {
+    jobs.forEach((job, i) => {
+      results.set(job.file, runPageJob(job, context));
+      if ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === jobs.length) progress(i + 1);
+    });
   }
 
   let listingsMoved = removed.length > 0 || !trusted || pagesMoved || journal.listings || previous.listings.length === 0;
-  for (const { file, quick, state: read } of scanned) {
+  for (const { file, quick } of scanned) {
     const before = previous.posts[file];
-    const state = read ?? quick;
-    if (state.kind === 'stale') throw new Error(`internal: ${file} was never read`);
-    if (state.kind === 'unchanged') {
-      next.posts[file] = state.entry;
-      // A fresh clone: same content, new mtime, recorded so the next run can skip the read.
-      if (state.entry !== before) changedSomething = true;
+    if (quick.kind === 'unchanged') {
+      next.posts[file] = quick.entry;
       summary.unchanged++;
       continue;
     }
     const result = results.get(file);
-    if (state.kind === 'unreadable') summary.diagnostics.push(readFailureDiagnostic(file, state.error));
+    if (quick.kind === 'unreadable') summary.diagnostics.push(readFailureDiagnostic(file, quick.error));
     if (result) summary.diagnostics.push(...result.diagnostics);
-    if (state.kind === 'unreadable' || !result?.page) {
+    if (result?.source.kind === 'unchanged' && before) {
+      // A fresh clone: same content, new mtime, recorded so the next run can skip the read.
+      const { size, mtimeMs } = result.source.stamp;
+      next.posts[file] = size === before.size && mtimeMs === before.mtimeMs ? before : { ...before, size, mtimeMs };
+      if (next.posts[file] !== before) changedSomething = true;
+      summary.unchanged++;
+      continue;
+    }
+    if (result?.source.kind !== 'read' || !result.page) {
       summary.skipped++;
       // The previous page stays up (a bad import must not take a good page down), unless another
       // post took its slug this run.
@@ -304,9 +340,10 @@ async function build(options: BuildOptions, where: Where, start: number): Promis
       continue;
     }
     const { page } = result;
+    const { hash, size, mtimeMs } = result.source.stamp;
     const slug = slugs.get(file) as string;
     if (before?.slug !== slug || before.title !== page.title || before.topic !== page.topic || before.date !== page.date || before.summary !== page.summary) listingsMoved = true;
-    next.posts[file] = { file, hash: state.hash, size: state.size, mtimeMs: state.mtimeMs, slug, title: page.title, topic: page.topic, date: page.date, summary: page.summary, outputs: page.outputs };
+    next.posts[file] = { file, hash, size, mtimeMs, slug, title: page.title, topic: page.topic, date: page.date, summary: page.summary, outputs: page.outputs };
     summary.written.push(...page.outputs.map((output) => output.file));
     summary.built++;
   }
@@ -314,8 +351,8 @@ async function build(options: BuildOptions, where: Where, start: number): Promis
 
   // Phase 3: listings and _headers, from the whole next manifest.
   if (listingsMoved) {
-    appendJournal(outDir, { listings: true });
-    const written = writeListings({ outDir, settings, engine, routes, previous: previous.listings, previousTopics: previous.topics, force: journal.listings, posts: Object.values(next.posts) });
+    record({ listings: true });
+    const written = writeListings({ write, settings, engine, routes, previous: previous.listings, previousTopics: previous.topics, force: journal.listings, posts: Object.values(next.posts) });
     next.listings = written.records;
     next.topics = written.topics;
     summary.written.push(...written.files);
@@ -333,7 +370,7 @@ async function build(options: BuildOptions, where: Where, start: number): Promis
     if (headers.warning) summary.diagnostics.push(siteWarning('headers-cap', HEADERS_FILE, headers.warning));
     next.headers = contentHash(headers.text);
     if (next.headers !== previous.headers || journal.listings) {
-      writeFileAtomic(outDir, HEADERS_FILE, headers.text);
+      write(HEADERS_FILE, headers.text);
       summary.written.push(HEADERS_FILE);
     }
   } else if (previous.headers !== undefined) next.headers = previous.headers;
@@ -366,9 +403,11 @@ async function build(options: BuildOptions, where: Where, start: number): Promis
   }
   // The plan of the run that changed something, for a deploy step to send to the CDN; a run that
   // changed nothing leaves no plan behind, so a stale one is never purged twice.
-  if (summary.purge.urls.length > 0 || summary.purge.keys.length > 0) writeFileAtomic(outDir, PURGE_PLAN_FILE, `${JSON.stringify(summary.purge, null, 1)}\n`);
-  else rmSync(path.join(outDir, PURGE_PLAN_FILE), { force: true });
-  if (changedSomething) writeManifest(outDir, next);
+  if (summary.purge.urls.length > 0 || summary.purge.keys.length > 0) write(PURGE_PLAN_FILE, `${JSON.stringify(summary.purge, null, 1)}\n`);
+  else rmSync(path.join(dir, PURGE_PLAN_FILE), { force: true });
+  if (changedSomething) writeManifest(dir, next, staged ? undefined : stored);
+  writeStamp(dir, files, next, pageSize);
+  if (staged) swapIn(dir, outDir);
   clearJournal(outDir);
   // Left empty by a run that finished; gone, so that it is not deployed with the site.
   removeTempFiles(outDir);

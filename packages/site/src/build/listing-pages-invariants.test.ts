@@ -12,7 +12,8 @@ import { listingPages } from '../listings/listing-routes.ts';
 import { createListings } from '../listings/listings.ts';
 import { outputFileFor, siteRoutesFor } from '../routes/site-routes.ts';
 import { buildSite, type BuildOptions } from './build-site.ts';
-import type { Manifest } from './manifest.ts';
+import type { Manifest } from '../manifest/manifest.ts';
+import { readSiteManifest } from '../node/read-site-manifest.ts';
 
 // Paginated listings under random edits: a post added with a date anywhere, one removed, one
 // redated, one moved to another topic. Small pages, so that an 8-post site has several and every
@@ -53,7 +54,7 @@ function emptyFolders(outDir: string): string[] {
 const seen = { builds: 0, shifted: 0, appeared: 0, vanished: 0, unchangedPages: 0 };
 
 function checkListings(outDir: string, before: Map<string, string>, plan: { urls: string[] }, pageSize = PAGE_SIZE): void {
-  const manifest = JSON.parse(readFileSync(path.join(outDir, 'manifest.json'), 'utf8')) as Manifest;
+  const manifest = readSiteManifest(outDir) as Manifest;
   const after = servedPages(outDir);
   const served = [...after.keys()].filter(isListingPage).sort();
   // Every page the routes say exists is a file in the output, and no other listing page is (no page 3 left when two remain).

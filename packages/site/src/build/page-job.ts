@@ -1,45 +1,65 @@
 import type { CacheRulesEngine } from '@alphanode/cache-rules';
 import type { Diagnostic } from '@alphanode/parser';
+import { readFailureDiagnostic } from '@alphanode/parser/node';
 import type { SiteRoutes } from '../routes/site-routes.ts';
-import { writeFileAtomic } from './atomic-write.ts';
 import { contentHash } from './content-hash.ts';
-import type { OutputRecord } from './manifest.ts';
+import type { FileWriter } from './file-writer.ts';
+import type { OutputRecord } from '../manifest/manifest.ts';
 import type { PageSettings } from './page-settings.ts';
 import { readPost, renderPostPage } from './render-post-file.ts';
+import { readSource, type SourceStamp } from './source-file.ts';
 
-/** One changed post to build: its text, and the slug the main thread gave it. */
+/** One post that may have changed: where it is, the slug the main thread gave it, what the manifest knows of its source. */
 export interface PageJob {
   file: string;
-  text: string;
+  path: string;
   slug: string;
+  /** The source as last built; a read with the same hash is not rendered. Absent when it must build. */
+  previous?: SourceStamp;
 }
 
+/** What a job did: the source's state, and the page when it was built. */
 export interface PageJobResult {
   file: string;
+  /** `unchanged`: same hash as `previous` (a fresh clone's new mtime); `read`: parsed (and, when it parsed, built). */
+  source: { kind: 'unchanged' | 'read'; stamp: SourceStamp } | { kind: 'unreadable' };
   diagnostics: Diagnostic[];
   /** Absent when the post did not parse: nothing was written. */
   page?: { title: string; topic: string; date: string; summary: string; outputs: OutputRecord[] };
 }
 
+/** What every job of a build shares. */
 export interface PageContext {
-  outDir: string;
+  write: FileWriter;
+  /** The hash of the settings, mixed into each source's hash: other settings rebuild every post. */
+  settingsHash: string;
   settings: PageSettings;
   engine: CacheRulesEngine | undefined;
   routes: SiteRoutes;
   strict: boolean;
+  lint: boolean;
 }
 
 /**
- * Parses, lints and renders one post and writes its files atomically. It removes nothing: what a
- * run no longer needs is removed once all of its writes are done, so no job can delete a file that
- * another job (a post that took over a freed slug) has just written.
+ * Reads one post (on the thread that renders it, so its text never crosses threads), and when
+ * its hash changed parses, renders and writes its files. It removes nothing: what a run no longer
+ * needs is removed once all of its writes are done, so no job can delete a file that another job
+ * (a post that took over a freed slug) has just written.
  */
 export function runPageJob(job: PageJob, context: PageContext): PageJobResult {
-  const { post, diagnostics } = readPost(job.text, job.file, context.strict);
-  if (!post) return { file: job.file, diagnostics };
+  let source;
+  try {
+    source = readSource(job.path, context.settingsHash);
+  } catch (error) {
+    return { file: job.file, source: { kind: 'unreadable' }, diagnostics: [readFailureDiagnostic(job.file, error)] };
+  }
+  const { stamp, text } = source;
+  if (job.previous?.hash === stamp.hash) return { file: job.file, source: { kind: 'unchanged', stamp }, diagnostics: [] };
+  const { post, diagnostics } = readPost(text, job.file, context.strict, context.lint);
+  if (!post) return { file: job.file, source: { kind: 'read', stamp }, diagnostics };
   const outputs = renderPostPage(post, job.slug, context.routes, context.settings).map((output) => {
-    writeFileAtomic(context.outDir, output.file, output.content);
+    context.write(output.file, output.content);
     return { url: output.url, file: output.file, hash: contentHash(output.content), keys: context.engine ? context.engine.keysFor(output.url, post) : [] };
   });
-  return { file: job.file, diagnostics, page: { title: post.title, topic: post.meta.topic, date: post.meta.revision.lastReviewed, summary: post.meta.summary, outputs } };
+  return { file: job.file, source: { kind: 'read', stamp }, diagnostics, page: { title: post.title, topic: post.meta.topic, date: post.meta.revision.lastReviewed, summary: post.meta.summary, outputs } };
 }

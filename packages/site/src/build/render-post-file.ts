@@ -11,10 +11,11 @@ export interface PageOutput {
   content: string;
 }
 
-/** Reads one post's text; the post, or the diagnostics that say why not. */
-export function readPost(text: string, file: string, strict: boolean): { post?: Post; diagnostics: Diagnostic[] } {
+/** Reads one post's text; the post, or the diagnostics that say why not; with `lint`, the linter's findings too. */
+export function readPost(text: string, file: string, strict: boolean, lint: boolean): { post?: Post; diagnostics: Diagnostic[] } {
   const result = parsePost(text, { file, strict });
   if (!result.ok) return { diagnostics: result.diagnostics };
+  if (!lint) return { post: result.post, diagnostics: result.diagnostics };
   return { post: result.post, diagnostics: [...result.diagnostics, ...lintPost(result.post, { locations: result.locations, file })] };
 }
 

@@ -7,6 +7,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { outputFileFor } from '../routes/site-routes.ts';
 import { buildSite, type BuildOptions } from './build-site.ts';
+import type { Manifest } from '../manifest/manifest.ts';
+import { readSiteManifest } from '../node/read-site-manifest.ts';
 
 const rules = readFileSync(fileURLToPath(new URL('../../../../examples/rules.yaml', import.meta.url)), 'utf8');
 const BASE = 'https://notes.example/blog';
@@ -85,7 +87,7 @@ describe('the site\'s sitemap, feeds, robots.txt and 404.html', () => {
 });
 
 function readManifest(): { topicPages: number; firstTopic: string; files: string[] } {
-  const manifest = JSON.parse(readFileSync(out('manifest.json'), 'utf8')) as { topics: Record<string, string>; posts: Record<string, { file: string }>; listings: { url: string }[] };
+  const manifest = (readSiteManifest(out()) as Manifest) as { topics: Record<string, string>; posts: Record<string, { file: string }>; listings: { url: string }[] };
   const topics = Object.values(manifest.topics).sort();
   const topicPages = manifest.listings.filter((listing) => /^\/topics\/[^/]+(\/page\/\d+)?$/.test(listing.url)).length;
   return { topicPages, firstTopic: topics[0] as string, files: Object.values(manifest.posts).map((post) => post.file) };

@@ -8,7 +8,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { changedUrls, servedPages } from '../../test/out-dir.ts';
 import { writeSmallSite } from '../../test/small-site.ts';
 import { buildSite, type BuildOptions } from './build-site.ts';
-import type { Manifest } from './manifest.ts';
+import type { Manifest } from '../manifest/manifest.ts';
+import { readSiteManifest } from '../node/read-site-manifest.ts';
 
 // A renderer upgrade that changes the theme, played by swapping the CSS the renderer exports. Builds
 // here stay on the main thread (`workers: 0`), where the swap is seen.
@@ -27,7 +28,7 @@ const rules = readFileSync(fileURLToPath(new URL('../../../../examples/rules.yam
 let dir: string;
 let options: BuildOptions;
 const out = (...parts: string[]) => path.join(dir, 'dist', ...parts);
-const manifest = (): Manifest => JSON.parse(readFileSync(out('manifest.json'), 'utf8'));
+const manifest = (): Manifest => (readSiteManifest(out()) as Manifest);
 /** The stylesheet links of a page in the out dir, in order. */
 const stylesheets = (file: string): string[] => [...readFileSync(out(file), 'utf8').matchAll(/<link rel="stylesheet" href="([^"]*)"/g)].map((m) => m[1] as string);
 /** Every HTML page the out dir serves, relative to it. */

@@ -6,9 +6,9 @@ import { createListings } from '../listings/listings.ts';
 import type { SlugCollision } from '../routes/assign-slugs.ts';
 import { outputFileFor, type SiteRoutes } from '../routes/site-routes.ts';
 import { assignTopicSlugs } from '../routes/topic-slugs.ts';
-import { writeFileAtomic } from './atomic-write.ts';
 import { contentHash } from './content-hash.ts';
-import type { ManifestPost, OutputRecord } from './manifest.ts';
+import type { FileWriter } from './file-writer.ts';
+import type { ManifestPost, OutputRecord } from '../manifest/manifest.ts';
 import type { PageSettings } from './page-settings.ts';
 import { linkedStylesheets, themeAsset } from './theme-asset.ts';
 
@@ -16,7 +16,7 @@ import { linkedStylesheets, themeAsset } from './theme-asset.ts';
 const FEED_SIZE = 20;
 
 export interface ListingsInput {
-  outDir: string;
+  write: FileWriter;
   settings: PageSettings;
   engine: CacheRulesEngine | undefined;
   routes: SiteRoutes;
@@ -61,7 +61,7 @@ export function writeListings(input: ListingsInput): ListingsOutput {
     const hash = contentHash(content);
     output.records.push({ url, file, hash, keys: input.engine ? input.engine.keysFor(url) : [] });
     if (!input.force && previous.get(url) === hash) return;
-    writeFileAtomic(input.outDir, file, content);
+    input.write(file, content);
     output.files.push(file);
   };
   // The theme is a record like the pages: a new theme is a new URL, and the old one is removed and planned.

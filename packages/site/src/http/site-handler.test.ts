@@ -6,7 +6,9 @@ import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
 import { generateCorpus } from '@alphanode/cli/generate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../build/build-site.ts';
-import type { Manifest } from '../build/manifest.ts';
+import { parseManifest } from '../manifest/manifest-codec.ts';
+import { MANIFEST_FILE, MANIFEST_JOURNAL_FILE } from '../manifest/manifest-files.ts';
+import type { Manifest } from '../manifest/manifest.ts';
 import { createSiteHandler, type SiteFileReader } from './site-handler.ts';
 
 const rules = readFileSync(fileURLToPath(new URL('../../../../examples/rules.yaml', import.meta.url)), 'utf8');
@@ -27,7 +29,7 @@ beforeAll(async () => {
   for (const entry of readdirSync(out, { recursive: true }) as string[]) {
     if (statSync(path.join(out, entry)).isFile()) files.set(entry.split(path.sep).join('/'), readFileSync(path.join(out, entry), 'utf8'));
   }
-  manifest = JSON.parse(files.get('manifest.json') as string) as Manifest;
+  manifest = parseManifest(files.get(MANIFEST_FILE) as string, files.get(MANIFEST_JOURNAL_FILE)) as Manifest;
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
