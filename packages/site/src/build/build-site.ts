@@ -29,7 +29,7 @@ import { matchesStamp, writeStamp } from './sources-stamp.ts';
 import { prepareStaging, servesNothing, swapIn } from './staging.ts';
 import { linkedStylesheets } from './theme-asset.ts';
 import { titleOf } from './title-of.ts';
-import { createWorkerPool } from './worker-pool.ts';
+import { createWorkerPool, type WorkerPool } from './worker-pool.ts';
 import { writeListings } from './write-listings.ts';
 
 /** Where a run that changed something writes its purge plan, in the out dir. */
@@ -212,7 +212,21 @@ function stagedRun(outDir: string): boolean {
   return servesNothing(outDir) && statSync(outDir).dev === statSync(path.dirname(outDir)).dev;
 }
 
+/** The build's worker threads, once started; whatever happens, closed when the build ends. */
+interface Workers {
+  pool?: WorkerPool;
+}
+
 async function build(options: BuildOptions, where: Where, start: number): Promise<BuildSummary> {
+  const workers: Workers = {};
+  try {
+    return await buildWith(options, where, start, workers);
+  } finally {
+    await workers.pool?.close();
+  }
+}
+
+async function buildWith(options: BuildOptions, where: Where, start: number, workers: Workers): Promise<BuildSummary> {
   const { engine, routes } = where;
   // The real folder: a symlinked out dir is swapped where it points, the link kept.
   const outDir = realpathSync(where.outDir);
@@ -254,6 +268,11 @@ async function build(options: BuildOptions, where: Where, start: number): Promis
   // Listings made at another page size (or before pages) are made again, though no post changed.
   const pagesMoved = previous.pageSize !== pageSize;
 
+  const wantsWorkers = (posts: number) => posts >= (options.workerThreshold ?? WORKER_THRESHOLD) && options.workers !== 0;
+  const startPool = () => createWorkerPool({ dir, mode, settingsHash, settings, rules: options.rules, strict, lint }, options.workers);
+  // A run that builds every post starts its workers first: their start-up overlaps the scan.
+  if ((staged || !trusted) && wantsWorkers(files.length)) workers.pool = startPool();
+
   // Phase 1: every source's state, and every post's slug, before anything is written.
   const current = new Set(files);
   const scanned = scan(files, stats, where, previous, trusted, journal);
@@ -292,15 +311,13 @@ async function build(options: BuildOptions, where: Where, start: number): Promis
     return job;
   });
   const progress = (done: number) => options.onProgress?.(done, jobs.length);
-  const useWorkers = jobs.length >= (options.workerThreshold ?? WORKER_THRESHOLD) && options.workers !== 0;
   const results = new Map<string, PageJobResult>();
-  if (useWorkers) {
-    const pool = createWorkerPool({ dir, mode, settingsHash, settings, rules: options.rules, strict, lint }, options.workers);
-    try {
-      for (const result of await pool.run(jobs, progress)) results.set(result.file, result);
-    } finally {
-      await pool.close();
-    }
+  if (wantsWorkers(jobs.length)) {
+    workers.pool ??= startPool();
+    for (const result of await workers.pool.run(jobs, progress)) results.set(result.file, result);
+    // Closed before the listings: the workers' heaps are not needed past the posts.
+    await workers.pool.close();
+    delete workers.pool;
   } else {
     jobs.forEach((job, i) => {
       results.set(job.file, runPageJob(job, context));
@@ -352,7 +369,7 @@ async function build(options: BuildOptions, where: Where, start: number): Promis
   // Phase 3: listings and _headers, from the whole next manifest.
   if (listingsMoved) {
     record({ listings: true });
-    const written = writeListings({ write, settings, engine, routes, previous: previous.listings, previousTopics: previous.topics, force: journal.listings, posts: Object.values(next.posts) });
+    const written = writeListings({ write, settings, engine, routes, previous: previous.listings, previousTopics: previous.topics, force: journal.listings, reuse: trusted && !pagesMoved && !journal.listings, posts: Object.values(next.posts) });
     next.listings = written.records;
     next.topics = written.topics;
     summary.written.push(...written.files);

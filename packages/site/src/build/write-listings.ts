@@ -1,7 +1,8 @@
 import type { CacheRulesEngine } from '@alphanode/cache-rules';
 import { siteFeeds } from '../feeds/site-feeds.ts';
 import { NOT_FOUND_URL, renderNotFoundPage, type ListingPageOptions } from '../listings/listing-pages.ts';
-import { renderListingPages } from '../listings/listing-routes.ts';
+import { listingPageInputs, listingTopics } from '../listings/listing-inputs.ts';
+import { listingPages, renderListingPages, renderListingRoute } from '../listings/listing-routes.ts';
 import { createListings } from '../listings/listings.ts';
 import type { SlugCollision } from '../routes/assign-slugs.ts';
 import { outputFileFor, type SiteRoutes } from '../routes/site-routes.ts';
@@ -26,6 +27,11 @@ export interface ListingsInput {
   previousTopics: Readonly<Record<string, string>>;
   /** Write every listing even if its hash is unchanged: a killed run may have left other bytes. */
   force: boolean;
+  /**
+   * Keep a previous page whose source hash is unchanged without rendering it: only when the
+   * previous pages were made with the same settings and page size, and are known to be on disk.
+   */
+  reuse: boolean;
   posts: Iterable<ManifestPost>;
 }
 
@@ -53,22 +59,43 @@ export function writeListings(input: ListingsInput): ListingsOutput {
   );
   // A manifest from before posts carried a date and summary has none for a post that has not built since.
   const listings = createListings(posts.map(({ slug, title, topic, date, summary }) => ({ slug, title, topic, date: date ?? '', summary: summary ?? '' })), slugs);
-  const previous = new Map(input.previous.map((record) => [record.url, record.hash]));
+  const previous = new Map(input.previous.map((record) => [record.url, record]));
   const options: ListingPageOptions = { routes: input.routes, siteName: input.settings.siteName, lang: input.settings.lang, stylesheets: linkedStylesheets(input.settings), pageSize: input.settings.pageSize };
   const output: ListingsOutput = { records: [], topics: Object.fromEntries(slugs), files: [], collisions };
-  const write = (url: string, content: string) => {
+  const write = (url: string, content: string, source?: string) => {
     const file = outputFileFor(url);
     const hash = contentHash(content);
-    output.records.push({ url, file, hash, keys: input.engine ? input.engine.keysFor(url) : [] });
-    if (!input.force && previous.get(url) === hash) return;
+    const record: OutputRecord = { url, file, hash, keys: input.engine ? input.engine.keysFor(url) : [] };
+    if (source !== undefined) record.source = source;
+    output.records.push(record);
+    if (!input.force && previous.get(url)?.hash === hash) return;
     input.write(file, content);
     output.files.push(file);
   };
   // The theme is a record like the pages: a new theme is a new URL, and the old one is removed and planned.
   if (input.settings.theme) write(themeAsset().url, themeAsset().content);
-  for (const [url, page] of renderListingPages(listings, options)) write(url, page);
+  const layout = layoutFingerprint(options);
+  const topics = listingTopics(listings);
+  for (const page of listingPages(listings, input.routes, input.settings.pageSize)) {
+    const source = contentHash(layout + listingPageInputs(listings, page, input.settings.pageSize, topics));
+    const before = previous.get(page.url);
+    // What this page shows did not change since it was written: it is not rendered again.
+    if (input.reuse && before?.source === source) output.records.push(before);
+    else write(page.url, renderListingRoute(page.route, listings, options) as string, source);
+  }
   write(NOT_FOUND_URL, renderNotFoundPage(options));
   const baseUrl = input.settings.baseUrl;
   if (baseUrl !== undefined) for (const file of siteFeeds(posts, listings, { baseUrl, routes: input.routes, siteName: input.settings.siteName, feedSize: FEED_SIZE, pageSize: input.settings.pageSize })) write(file.path, file.text);
   return output;
+}
+
+/**
+ * A hash of the listing templates as they render under `options`: a small listing of every kind of
+ * page (topics, a pager, a topic page) rendered and hashed. Part of every page's source hash, so a
+ * new template (an upgrade of this package) renders every listing page again.
+ */
+function layoutFingerprint(options: ListingPageOptions): string {
+  const entries = [1, 2, 3].map((n) => ({ slug: `s${n}`, title: `<T${n}>`, topic: n === 1 ? 'a & b' : 'c', date: n === 3 ? '' : `2026-01-0${n}`, summary: n === 2 ? '' : `S${n}` }));
+  const canary = createListings(entries, new Map([['a & b', 'a-b'], ['c', 'c']]));
+  return contentHash([...renderListingPages(canary, { ...options, pageSize: 1 }).values(), renderNotFoundPage(options)].join('\n'));
 }

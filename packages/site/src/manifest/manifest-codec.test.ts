@@ -23,7 +23,7 @@ const manifestArb: fc.Arbitrary<Manifest> = files.chain((names) =>
     settings: word,
     pageSize: fc.option(fc.integer({ min: 1, max: 50 }), { nil: undefined }),
     headers: fc.option(word, { nil: undefined }),
-    listings: fc.array(word.map((name) => output(`/topics/${name}`, name, [`topic-${name}`])), { maxLength: 3 }),
+    listings: fc.array(fc.tuple(word, fc.option(word, { nil: undefined })).map(([name, source]) => ({ ...output(`/topics/${name}`, name, [`topic-${name}`]), ...(source === undefined ? {} : { source }) })), { maxLength: 3 }),
     topics: fc.dictionary(text, word, { maxKeys: 3 }),
   }).map(({ posts, pageSize, headers, ...rest }) => {
     const manifest: Manifest = { version: 2, ...rest, posts: Object.fromEntries(posts.map((post) => [post.file, post])) };

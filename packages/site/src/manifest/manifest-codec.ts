@@ -7,7 +7,7 @@ import type { Manifest, ManifestPost, OutputRecord } from '../manifest/manifest.
  * bytes of version 2's objects. `manifest.journal` holds one `ManifestPatch` line per run since.
  */
 
-type OutputRow = [url: string, hash: string, keys: string[]];
+type OutputRow = [url: string, hash: string, keys: string[], source?: string];
 type PostRow = [file: string, hash: string, size: number, mtimeMs: number, slug: string, title: string, topic: string, date: string | null, summary: string | null, outputs: OutputRow[]];
 
 interface ManifestV3 {
@@ -34,8 +34,13 @@ export interface ManifestPatch {
   listings?: OutputRow[];
 }
 
-const outputRow = (output: OutputRecord): OutputRow => [output.url, output.hash, output.keys];
-const outputOf = ([url, hash, keys]: OutputRow): OutputRecord => ({ url, file: outputFileFor(url), hash, keys });
+const outputRow = (output: OutputRecord): OutputRow => (output.source === undefined ? [output.url, output.hash, output.keys] : [output.url, output.hash, output.keys, output.source]);
+
+function outputOf([url, hash, keys, source]: OutputRow): OutputRecord {
+  const output: OutputRecord = { url, file: outputFileFor(url), hash, keys };
+  if (source !== undefined) output.source = source;
+  return output;
+}
 const postRow = (post: ManifestPost): PostRow => [post.file, post.hash, post.size, post.mtimeMs, post.slug, post.title, post.topic, post.date ?? null, post.summary ?? null, post.outputs.map(outputRow)];
 
 function postOf([file, hash, size, mtimeMs, slug, title, topic, date, summary, outputs]: PostRow): ManifestPost {

@@ -5,6 +5,8 @@ export interface OutputRecord {
   file: string;
   hash: string;
   keys: string[];
+  /** A listing page's: a hash of what it shows, so a run whose page would show the same does not render it again. */
+  source?: string;
 }
 
 /** What the build knows of one source post, kept between runs in `manifest.json`. */

@@ -111,7 +111,9 @@ export function createSiteRoutes(postPatterns: string | readonly string[] = DEFA
  * outputFileFor('/topics/go'); // 'topics/go/index.html'
  */
 export function outputFileFor(url: string): string {
-  const trimmed = url.replace(/^\/+|\/+$/g, '');
+  // The common case, one leading slash and no trailing one, without a regex: a manifest read maps 20,000 URLs.
+  const plain = url.charCodeAt(0) === 47 && url.charCodeAt(1) !== 47 && url.charCodeAt(url.length - 1) !== 47;
+  const trimmed = plain ? url.slice(1) : url.replace(/^\/+|\/+$/g, '');
   if (trimmed === '') return 'index.html';
   const last = trimmed.slice(trimmed.lastIndexOf('/') + 1);
   return last.includes('.') ? trimmed : `${trimmed}/index.html`;
