@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { appendFileSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { decodeManifest, encodeManifest, encodePatch } from '../manifest/manifest-codec.ts';
 import { MANIFEST_FILE, MANIFEST_JOURNAL_FILE } from '../manifest/manifest-files.ts';
@@ -27,11 +27,29 @@ function readText(file: string): string | undefined {
 }
 
 /**
+ * The manifest this process last wrote to each out dir, with the state of its files then: a build
+ * that finds them as it left them (`alphanode dev`, a server rebuilding on a webhook) starts from
+ * it instead of reading and decoding 7 MB again (at 10,000 posts, 70–100 ms of a 300 ms rebuild).
+ * One manifest per out dir this process built, held until the process ends.
+ */
+const lastWritten = new Map<string, { state: string; stored: StoredManifest }>();
+
+/** Size and mtime of manifest.json and of its journal: another writer changes one of them. */
+function filesState(dir: string): string {
+  const stat = (file: string) => statSync(path.join(dir, file), { throwIfNoEntry: false });
+  const base = stat(MANIFEST_FILE);
+  const journal = stat(MANIFEST_JOURNAL_FILE);
+  return `${base?.size}:${base?.mtimeMs}:${journal?.size}:${journal?.mtimeMs}`;
+}
+
+/**
  * The previous run's manifest whatever its settings (a settings change rebuilds every post, but the
  * old outputs must still be known, to remove and purge what goes); none when there is none or it
  * cannot be read.
  */
 export function readManifest(outDir: string): StoredManifest | undefined {
+  const last = lastWritten.get(outDir);
+  if (last !== undefined && last.state === filesState(outDir)) return last.stored;
   const text = readText(path.join(outDir, MANIFEST_FILE));
   if (text === undefined) return undefined;
   const journal = readText(path.join(outDir, MANIFEST_JOURNAL_FILE)) ?? '';
@@ -43,21 +61,29 @@ export function readManifest(outDir: string): StoredManifest | undefined {
 }
 
 /** A new `manifest.json` holding all of `manifest`, its generation new, and no journal. */
-function writeWhole(dir: string, manifest: Manifest): void {
-  writeFileAtomic(dir, MANIFEST_FILE, encodeManifest(manifest, randomBytes(8).toString('hex')));
+function writeWhole(dir: string, manifest: Manifest): StoredManifest {
+  const generation = randomBytes(8).toString('hex');
+  const text = encodeManifest(manifest, generation);
+  writeFileAtomic(dir, MANIFEST_FILE, text);
   // Killed before this line, the old journal's lines carry the old generation: they are ignored.
   rmSync(path.join(dir, MANIFEST_JOURNAL_FILE), { force: true });
+  return { manifest, generation, baseBytes: text.length, journalBytes: 0 };
 }
 
 /**
  * Records `next` in `dir`: as one journal line of what changed since `stored` when that is small,
  * so a one-post rebuild of a 10,000-post site writes a few hundred bytes instead of 7 MB; as a
  * whole new `manifest.json` when there is none of this version yet, or when the journal would pass
- * a quarter of it (folding it back costs one full write per many runs).
+ * a quarter of it (folding it back costs one full write per many runs). The manifest must not be
+ * changed afterwards: the next build in this process may start from it.
  */
 export function writeManifest(dir: string, next: Manifest, stored: StoredManifest | undefined): void {
-  if (stored?.generation === undefined) return writeWhole(dir, next);
-  const line = encodePatch(stored.manifest, next, stored.generation);
-  if (stored.journalBytes + line.length > Math.max(JOURNAL_MIN_BYTES, stored.baseBytes / 4)) return writeWhole(dir, next);
-  appendFileSync(path.join(dir, MANIFEST_JOURNAL_FILE), line);
+  let written: StoredManifest;
+  const line = stored?.generation === undefined ? undefined : encodePatch(stored.manifest, next, stored.generation);
+  if (stored?.generation === undefined || line === undefined || stored.journalBytes + line.length > Math.max(JOURNAL_MIN_BYTES, stored.baseBytes / 4)) written = writeWhole(dir, next);
+  else {
+    appendFileSync(path.join(dir, MANIFEST_JOURNAL_FILE), line);
+    written = { manifest: next, generation: stored.generation, baseBytes: stored.baseBytes, journalBytes: stored.journalBytes + line.length };
+  }
+  lastWritten.set(dir, { state: filesState(dir), stored: written });
 }
