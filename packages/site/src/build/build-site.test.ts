@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { generateCorpus } from '@alphanode/cli/generate';
 import { LOCK_FILE } from './build-lock.ts';
 import { buildSite, type BuildOptions } from './build-site.ts';
+import { titleOf as titleLine } from './title-of.ts';
 import type { Manifest, ManifestPost } from '../manifest/manifest.ts';
 import { readSiteManifest } from '../node/read-site-manifest.ts';
 
@@ -209,6 +210,33 @@ describe('buildSite', () => {
     rmSync(out(), { recursive: true });
     await buildSite(options);
     expect(readSiteManifest(out())).toEqual(journaled);
+  });
+
+  it('links a post\'s Similar Posts titles to the posts they name, and builds it again when one of them moves', async () => {
+    const [a, b] = writeCorpus(3) as [string, string];
+    const read = (file: string) => readFileSync(path.join(dir, 'content', file), 'utf8');
+    const titleOf = (file: string) => titleLine(read(file));
+    const retitle = (title: string) => (text: string) => text.replace(`\n${titleLine(text)}\n`, `\n${title}\n`);
+    const listing = (titles: string[]) => (text: string) => `${text.slice(0, text.indexOf('\nSimilar Posts\n'))}\nSimilar Posts\n${titles.join('\n')}\n`;
+    editPost(a, listing([titleOf(b), 'a post this site does not have']));
+    await buildSite(options);
+    const page = () => readFileSync(out('posts', slugOf(a), 'index.html'), 'utf8');
+    expect(page()).toContain(`<li><a href="/posts/${slugOf(b)}">${titleOf(b)}</a></li>`);
+    expect(page()).toContain('<li>a post this site does not have</li>');
+    // b is retitled: a's text did not change, but its link to b's old title goes, so a is built again and planned.
+    const oldUrl = `/posts/${slugOf(b)}`;
+    editPost(b, retitle('A wholly new title'));
+    const retitled = await buildSite(options);
+    expect(retitled).toMatchObject({ built: 2, unchanged: 1 });
+    expect(page()).not.toContain(oldUrl);
+    expect(retitled.purge.urls).toContain(`/posts/${slugOf(a)}`);
+    // The JSON of a is the post itself, whose bytes did not change: not planned.
+    expect(retitled.purge.urls).not.toContain(`/posts/${slugOf(a)}.json`);
+    // A new post takes the title a lists: a links to it.
+    writeFileSync(path.join(dir, 'content', 'zz-new.txt'), retitle('a post this site does not have')(read(b)));
+    expect(await buildSite(options)).toMatchObject({ built: 2, unchanged: 2 });
+    expect(page()).toContain(`<a href="/posts/${slugOf('zz-new.txt')}">a post this site does not have</a>`);
+    expect(await buildSite(options)).toMatchObject({ built: 0, unchanged: 4 });
   });
 
   it('builds the same site, byte for byte, on worker threads and on the main thread', async () => {

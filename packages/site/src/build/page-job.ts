@@ -7,6 +7,7 @@ import type { FileWriter } from './file-writer.ts';
 import type { OutputRecord } from '../manifest/manifest.ts';
 import type { PageSettings } from './page-settings.ts';
 import { readPost, renderPostPage } from './render-post-file.ts';
+import { similarLinks, titleKey, type TitleIndex } from './similar-links.ts';
 import { readSource, type SourceStamp } from './source-file.ts';
 
 /** One post that may have changed: where it is, the slug the main thread gave it, what the manifest knows of its source. */
@@ -25,7 +26,7 @@ export interface PageJobResult {
   source: { kind: 'unchanged' | 'read'; stamp: SourceStamp } | { kind: 'unreadable' };
   diagnostics: Diagnostic[];
   /** Absent when the post did not parse: nothing was written. */
-  page?: { title: string; topic: string; date: string; summary: string; outputs: OutputRecord[] };
+  page?: { title: string; topic: string; date: string; summary: string; similar: string[]; outputs: OutputRecord[] };
 }
 
 /** What every job of a build shares. */
@@ -38,6 +39,8 @@ export interface PageContext {
   routes: SiteRoutes;
   strict: boolean;
   lint: boolean;
+  /** Every post's slug by title, for the `Similar Posts` links; set for each run. */
+  titles: TitleIndex;
 }
 
 /**
@@ -57,9 +60,10 @@ export function runPageJob(job: PageJob, context: PageContext): PageJobResult {
   if (job.previous?.hash === stamp.hash) return { file: job.file, source: { kind: 'unchanged', stamp }, diagnostics: [] };
   const { post, diagnostics } = readPost(text, job.file, context.strict, context.lint);
   if (!post) return { file: job.file, source: { kind: 'read', stamp }, diagnostics };
-  const outputs = renderPostPage(post, job.slug, context.routes, context.settings).map((output) => {
+  const links = similarLinks(post.similar, job.slug, context.titles, context.routes);
+  const outputs = renderPostPage(post, job.slug, context.routes, context.settings, links).map((output) => {
     context.write(output.file, output.content);
     return { url: output.url, file: output.file, hash: contentHash(output.content), keys: context.engine ? context.engine.keysFor(output.url, post) : [] };
   });
-  return { file: job.file, source: { kind: 'read', stamp }, diagnostics, page: { title: post.title, topic: post.meta.topic, date: post.meta.revision.lastReviewed, summary: post.meta.summary, outputs } };
+  return { file: job.file, source: { kind: 'read', stamp }, diagnostics, page: { title: post.title, topic: post.meta.topic, date: post.meta.revision.lastReviewed, summary: post.meta.summary, similar: post.similar.map(titleKey), outputs } };
 }

@@ -1,5 +1,5 @@
 import { lintPost, parsePost, type Diagnostic, type Post } from '@alphanode/parser';
-import { renderPost } from '@alphanode/renderer';
+import { renderPost, type SimilarLink } from '@alphanode/renderer';
 import { outputFileFor, type SiteRoutes } from '../routes/site-routes.ts';
 import type { PageSettings } from './page-settings.ts';
 import { linkedStylesheets } from './theme-asset.ts';
@@ -29,10 +29,11 @@ export function representationOf(url: string): 'html' | 'json' | undefined {
   return last.endsWith('.json') ? 'json' : undefined;
 }
 
-/** A post's files: one per URL the routes give it, the page first. */
-export function renderPostPage(post: Post, slug: string, routes: SiteRoutes, settings: PageSettings): PageOutput[] {
+/** A post's files: one per URL the routes give it, the page first, its `Similar Posts` titles linked by `similar`. */
+export function renderPostPage(post: Post, slug: string, routes: SiteRoutes, settings: PageSettings, similar: readonly SimilarLink[] = []): PageOutput[] {
   const urls = routes.postUrls(slug);
   const options = {
+    similar,
     siteName: settings.siteName,
     path: urls[0] as string,
     lang: settings.lang,

@@ -3,8 +3,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { compileRules } from '@alphanode/cache-rules/compile';
 import { siteRoutesFor } from '../routes/site-routes.ts';
 import { fileWriter } from './file-writer.ts';
-import { runPageJob, type PageContext, type PageJob } from './page-job.ts';
-import type { WorkerSetup } from './worker-pool.ts';
+import { runPageJob, type PageContext } from './page-job.ts';
+import type { WorkerMessage, WorkerSetup } from './worker-pool.ts';
 
 const setup = workerData as WorkerSetup;
 const compiled = setup.rules === undefined ? undefined : compileRules(setup.rules as string);
@@ -17,8 +17,10 @@ const context: PageContext = {
   lint: setup.lint,
   engine,
   routes: siteRoutesFor(engine),
+  titles: new Map(),
 };
 
-parentPort?.on('message', (jobs: PageJob[]) => {
+parentPort?.on('message', ({ jobs, titles }: WorkerMessage) => {
+  if (titles !== undefined) context.titles = titles;
   parentPort?.postMessage(jobs.map((job) => runPageJob(job, context)));
 });

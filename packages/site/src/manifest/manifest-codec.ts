@@ -8,7 +8,7 @@ import type { Manifest, ManifestPost, OutputRecord } from '../manifest/manifest.
  */
 
 type OutputRow = [url: string, hash: string, keys: string[], source?: string];
-type PostRow = [file: string, hash: string, size: number, mtimeMs: number, slug: string, title: string, topic: string, date: string | null, summary: string | null, outputs: OutputRow[]];
+type PostRow = [file: string, hash: string, size: number, mtimeMs: number, slug: string, title: string, topic: string, date: string | null, summary: string | null, outputs: OutputRow[], similar?: string[]];
 
 interface ManifestV3 {
   version: 3;
@@ -41,12 +41,17 @@ function outputOf([url, hash, keys, source]: OutputRow): OutputRecord {
   if (source !== undefined) output.source = source;
   return output;
 }
-const postRow = (post: ManifestPost): PostRow => [post.file, post.hash, post.size, post.mtimeMs, post.slug, post.title, post.topic, post.date ?? null, post.summary ?? null, post.outputs.map(outputRow)];
+function postRow(post: ManifestPost): PostRow {
+  const row: PostRow = [post.file, post.hash, post.size, post.mtimeMs, post.slug, post.title, post.topic, post.date ?? null, post.summary ?? null, post.outputs.map(outputRow)];
+  if (post.similar !== undefined) row.push(post.similar);
+  return row;
+}
 
-function postOf([file, hash, size, mtimeMs, slug, title, topic, date, summary, outputs]: PostRow): ManifestPost {
+function postOf([file, hash, size, mtimeMs, slug, title, topic, date, summary, outputs, similar]: PostRow): ManifestPost {
   const post: ManifestPost = { file, hash, size, mtimeMs, slug, title, topic, outputs: outputs.map(outputOf) };
   if (date != null) post.date = date;
   if (summary != null) post.summary = summary;
+  if (similar !== undefined) post.similar = similar;
   return post;
 }
 

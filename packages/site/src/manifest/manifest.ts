@@ -24,6 +24,11 @@ export interface ManifestPost {
   /** The post's date (meta revision "last reviewed", YYYY-MM-DD) and summary, for feeds and the sitemap; absent in manifests from before them. */
   date?: string;
   summary?: string;
+  /**
+   * The titles the post lists under `Similar Posts`, when it lists any, each as 8 hex digits: when
+   * one of them comes to name another post (or none), the page is built again for its links.
+   */
+  similar?: string[];
   /** The page first, then each other representation. */
   outputs: OutputRecord[];
 }
