@@ -1,8 +1,8 @@
 import { realpathSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import process from 'node:process';
-import type { CacheRulesEngine, TargetName } from '@alphanode/cache-rules';
-import { compileRules } from '@alphanode/cache-rules/compile';
+import type { CacheRulesEngine, CompiledRulesJson, TargetName } from '@alphanode/cache-rules';
+import { compileRulesToJson } from '@alphanode/cache-rules/compile';
 import { readFailureDiagnostic } from '@alphanode/parser/node';
 import fg from 'fast-glob';
 import { checkBaseUrl } from '../feeds/absolute-url.ts';
@@ -79,11 +79,12 @@ interface Scanned {
   title?: string;
 }
 
-function compile(rules: string | object | undefined): CacheRulesEngine | undefined {
+/** The rules' engine, and the same rules compiled to JSON, which workers load without YAML or zod. */
+function compile(rules: string | object | undefined): { engine: CacheRulesEngine; json: CompiledRulesJson } | undefined {
   if (rules === undefined) return undefined;
-  const compiled = compileRules(rules as string);
+  const compiled = compileRulesToJson(rules as string);
   if (!compiled.ok) throw new BuildError('invalid-rules', `the cache rules do not compile:\n${compiled.diagnostics.map((d) => `${d.line}:${d.column} ${d.message}`).join('\n')}`, false);
-  return compiled.engine;
+  return { engine: compiled.engine, json: compiled.json };
 }
 
 function routesOf(engine: CacheRulesEngine | undefined): SiteRoutes {
@@ -124,7 +125,8 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   const start = performance.now();
   const cwd = options.cwd ?? process.cwd();
   const outDir = path.resolve(cwd, options.outDir);
-  const engine = compile(options.rules);
+  const compiled = compile(options.rules);
+  const engine = compiled?.engine;
   const routes = routesOf(engine);
   const baseUrlProblem = options.settings?.baseUrl === undefined ? undefined : checkBaseUrl(options.settings.baseUrl);
   if (baseUrlProblem !== undefined) throw new BuildError('invalid-base-url', `the base URL: ${baseUrlProblem}`, false);
@@ -133,7 +135,7 @@ export async function buildSite(options: BuildOptions): Promise<BuildSummary> {
   if (badPageSize !== undefined) throw new BuildError('invalid-page-size', `settings.pageSize: ${badPageSize}`, false);
   const release = acquireBuildLock(outDir);
   try {
-    return await build(options, { cwd, outDir, engine, routes }, start);
+    return await build(options, { cwd, outDir, engine, compiledRules: compiled?.json, routes }, start);
   } finally {
     release();
   }
@@ -143,6 +145,7 @@ interface Where {
   cwd: string;
   outDir: string;
   engine: CacheRulesEngine | undefined;
+  compiledRules: CompiledRulesJson | undefined;
   routes: SiteRoutes;
 }
 
@@ -272,7 +275,7 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
   const pagesMoved = previous.pageSize !== pageSize;
 
   const wantsWorkers = (posts: number) => posts >= (options.workerThreshold ?? WORKER_THRESHOLD) && options.workers !== 0;
-  const startPool = () => createWorkerPool({ dir, mode, settingsHash, settings, rules: options.rules, strict, lint }, options.workers);
+  const startPool = () => createWorkerPool({ dir, mode, settingsHash, settings, rules: where.compiledRules, strict, lint }, options.workers);
   // A run that builds every post starts its workers first: their start-up overlaps the scan.
   if ((staged || !trusted) && wantsWorkers(files.length)) workers.pool = startPool();
 

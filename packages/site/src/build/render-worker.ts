@@ -1,13 +1,13 @@
 // A worker thread of `buildSite`: receives chunks of page jobs, answers with their results.
 import { parentPort, workerData } from 'node:worker_threads';
-import { compileRules } from '@alphanode/cache-rules/compile';
+import { loadCompiledRules } from '@alphanode/cache-rules';
 import { siteRoutesFor } from '../routes/site-routes.ts';
 import { fileWriter } from './file-writer.ts';
 import { runPageJob, type PageContext } from './page-job.ts';
 import type { WorkerMessage, WorkerSetup } from './worker-pool.ts';
 
 const setup = workerData as WorkerSetup;
-const compiled = setup.rules === undefined ? undefined : compileRules(setup.rules as string);
+const compiled = setup.rules === undefined ? undefined : loadCompiledRules(setup.rules);
 const engine = compiled?.ok ? compiled.engine : undefined;
 const context: PageContext = {
   write: fileWriter(setup.dir, setup.mode),

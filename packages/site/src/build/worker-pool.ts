@@ -1,4 +1,5 @@
 import { availableParallelism } from 'node:os';
+import type { CompiledRulesJson } from '@alphanode/cache-rules';
 import { Worker } from 'node:worker_threads';
 import type { WriteMode } from './file-writer.ts';
 import type { PageJob, PageJobResult } from './page-job.ts';
@@ -12,7 +13,8 @@ export interface WorkerSetup {
   mode: WriteMode;
   settingsHash: string;
   settings: PageSettings;
-  rules: string | object | undefined;
+  /** The rules compiled to JSON: a worker loads them without the YAML parser or zod (a lighter worker, started sooner). */
+  rules: CompiledRulesJson | undefined;
   strict: boolean;
   lint: boolean;
 }
