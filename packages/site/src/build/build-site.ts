@@ -19,12 +19,12 @@ import { contentHash } from './content-hash.ts';
 import { renderHeadersFile } from './headers-file.ts';
 import { appendJournal, clearJournal, readJournal, type Journal } from './journal.ts';
 import { emptyManifest, type Manifest, type ManifestPost, type OutputRecord } from '../manifest/manifest.ts';
-import { readManifest, writeManifest } from './manifest-store.ts';
+import { manifestMoved, readManifest, writeManifest } from './manifest-store.ts';
 import { fileWriter, type WriteMode } from './file-writer.ts';
 import { runPageJob, type PageContext, type PageJob, type PageJobResult } from './page-job.ts';
 import { DEFAULT_PAGE_SETTINGS, type PageSettings } from './page-settings.ts';
 import { representationOf } from './render-post-file.ts';
-import { quickState, readHead, statSource, type QuickState, type SourceStatResult } from './source-file.ts';
+import { quickState, readHead, statSource, type QuickState, type SourceStamp, type SourceStatResult } from './source-file.ts';
 import { movedTitleKeys, titleIndex } from './similar-links.ts';
 import { matchesStamp, writeStamp } from './sources-stamp.ts';
 import { prepareStaging, servesNothing, swapIn } from './staging.ts';
@@ -295,74 +295,76 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
   }
   const owners = new Map([...slugs].map(([file, slug]) => [slug, file]));
   const removed = Object.values(previous.posts).filter((entry) => !current.has(entry.file));
+  // Every post's title as the run starts: a stale post's from its title line, before it is parsed.
   context.titles = titleIndex(scanned.flatMap(({ file, quick, title }): [string, string][] => {
     const slug = slugs.get(file);
     const named = quick.kind === 'stale' ? title : previous.posts[file]?.title;
     return slug === undefined || named === undefined ? [] : [[named, slug]];
   }));
-  // A post whose Similar Posts links would now point elsewhere (a listed post retitled, moved,
-  // added or removed) is built again, though its own text did not change. Most runs move no
-  // title (no post came, went, or changed its title or slug), and then no page is looked at.
-  const relink = new Set<string>();
+  // Whether a title can name another post (or none) after this run: a post came, went, or
+  // changed its title or slug. Most runs move none, and then no page is looked at for its links.
   const titlesMoved = removed.length > 0 || scanned.some(({ file, quick, title }) => {
     const entry = previous.posts[file];
     return entry === undefined || slugs.get(file) !== entry.slug || (quick.kind === 'stale' && title !== entry.title);
   });
-  if (trusted && titlesMoved) {
-    const moved = movedTitleKeys(titleIndex(Object.values(previous.posts).map((entry) => [entry.title, entry.slug])), context.titles);
-    for (const item of scanned) {
-      const entry = previous.posts[item.file];
-      if (entry?.similar?.some((key) => moved.has(key)) !== true) continue;
-      relink.add(item.file);
-      if (item.quick.kind === 'unchanged') {
-        item.quick = { kind: 'stale' };
-        item.title = entry.title;
-      }
-    }
-  }
 
   // Stale by their stat: read in full below, where a hash equal to the manifest's spares the render.
   const changed = scanned.filter((item) => item.quick.kind === 'stale');
   let changedSomething = changed.length > 0 || removed.length > 0 || !trusted || pagesMoved || journal.files.size + journal.urls.size > 0 || journal.listings;
-  if (changed.length > 0 || removed.length > 0) {
+  /** Journals the posts about to be written (and the removed ones, whose pages go), before any write. */
+  const recordPosts = (files: readonly string[], gone: readonly ManifestPost[]) => {
+    if (files.length === 0 && gone.length === 0) return;
     const urls = new Set<string>();
-    for (const { file } of changed) {
+    for (const file of files) {
       for (const output of previous.posts[file]?.outputs ?? []) urls.add(output.url);
       for (const url of routes.postUrls(slugs.get(file) as string)) urls.add(url);
     }
-    for (const entry of removed) for (const output of entry.outputs) urls.add(output.url);
-    record({ files: changed.map((item) => item.file), urls: [...urls] });
-  }
+    for (const entry of gone) for (const output of entry.outputs) urls.add(output.url);
+    // A removed post's file too: if it comes back (a rolled-back import), its pages are made again.
+    record({ files: [...files, ...gone.map((entry) => entry.file)], urls: [...urls] });
+  };
+  recordPosts(changed.map((item) => item.file), removed);
 
   // Phase 2: the changed posts, read, rendered and written (on worker threads when there are
   // enough of them); nothing is removed yet.
-  const jobs: PageJob[] = changed.map(({ file }) => {
-    const before = trusted && !journal.files.has(file) && !relink.has(file) ? previous.posts[file] : undefined;
+  const jobOf = (file: string, before: ManifestPost | undefined): PageJob => {
     const job: PageJob = { file, path: path.resolve(where.cwd, file), slug: slugs.get(file) as string };
     if (before) job.previous = { hash: before.hash, size: before.size, mtimeMs: before.mtimeMs };
     return job;
-  });
-  const progress = (done: number) => options.onProgress?.(done, jobs.length);
-  const results = new Map<string, PageJobResult>();
-  if (wantsWorkers(jobs.length)) {
-    workers.pool ??= startPool();
-    for (const result of await workers.pool.run(jobs, context.titles, progress)) results.set(result.file, result);
-    // Closed before the listings: the workers' heaps are not needed past the posts.
-    await workers.pool.close();
-    delete workers.pool;
-  } else {
-    jobs.forEach((job, i) => {
-      results.set(job.file, runPageJob(job, context));
-      if ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === jobs.length) progress(i + 1);
+  };
+  const render = async (jobs: readonly PageJob[], progress?: (done: number) => void): Promise<PageJobResult[]> => {
+    if (wantsWorkers(jobs.length)) {
+      workers.pool ??= startPool();
+      return workers.pool.run(jobs, context.titles, progress);
+    }
+    return jobs.map((job, i) => {
+      const result = runPageJob(job, context);
+      if ((i + 1) % PROGRESS_EVERY === 0 || i + 1 === jobs.length) progress?.(i + 1);
+      return result;
     });
-  }
+  };
+  const jobs = changed.map(({ file }) => jobOf(file, trusted && !journal.files.has(file) ? previous.posts[file] : undefined));
+  const results = new Map<string, PageJobResult>();
+  for (const result of await render(jobs, (done) => options.onProgress?.(done, jobs.length))) results.set(result.file, result);
 
   let listingsMoved = removed.length > 0 || !trusted || pagesMoved || journal.listings || previous.listings.length === 0;
+  const built = new Set<string>();
+  /** The entry of a post this run built; true when what its listings show of it moved. */
+  const recordBuilt = (file: string, result: PageJobResult & { page: NonNullable<PageJobResult['page']> }, stamp: SourceStamp) => {
+    const before = previous.posts[file];
+    const { page } = result;
+    const slug = slugs.get(file) as string;
+    if (before?.slug !== slug || before.title !== page.title || before.topic !== page.topic || before.date !== page.date || before.summary !== page.summary) listingsMoved = true;
+    const entry: ManifestPost = { file, hash: stamp.hash, size: stamp.size, mtimeMs: stamp.mtimeMs, slug, title: page.title, topic: page.topic, date: page.date, summary: page.summary, outputs: page.outputs };
+    if (page.similar.length > 0) entry.similar = page.similar;
+    next.posts[file] = entry;
+    if (!built.has(file)) summary.written.push(...page.outputs.map((output) => output.file));
+    built.add(file);
+  };
   for (const { file, quick } of scanned) {
     const before = previous.posts[file];
     if (quick.kind === 'unchanged') {
       next.posts[file] = quick.entry;
-      summary.unchanged++;
       continue;
     }
     const result = results.get(file);
@@ -373,7 +375,6 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
       const { size, mtimeMs } = result.source.stamp;
       next.posts[file] = size === before.size && mtimeMs === before.mtimeMs ? before : { ...before, size, mtimeMs };
       if (next.posts[file] !== before) changedSomething = true;
-      summary.unchanged++;
       continue;
     }
     if (result?.source.kind !== 'read' || !result.page) {
@@ -388,22 +389,46 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
       }
       continue;
     }
-    const { page } = result;
-    const { hash, size, mtimeMs } = result.source.stamp;
-    const slug = slugs.get(file) as string;
-    if (before?.slug !== slug || before.title !== page.title || before.topic !== page.topic || before.date !== page.date || before.summary !== page.summary) listingsMoved = true;
-    const entry: ManifestPost = { file, hash, size, mtimeMs, slug, title: page.title, topic: page.topic, date: page.date, summary: page.summary, outputs: page.outputs };
-    if (page.similar.length > 0) entry.similar = page.similar;
-    next.posts[file] = entry;
-    summary.written.push(...page.outputs.map((output) => output.file));
-    summary.built++;
+    recordBuilt(file, { ...result, page: result.page }, result.source.stamp);
   }
+
+  // Similar Posts links, made right: a title links to a post that has a page after this run. The
+  // pages built above used the titles as the run began (a post that then failed to parse was in
+  // them); pages from earlier runs used the titles those runs ended with. Each page whose links
+  // would differ is built again, once: this pass leaves every post with a page as it was.
+  if (titlesMoved) {
+    const final = titleIndex(files.flatMap((file): [string, string][] => {
+      const entry = next.posts[file];
+      return entry === undefined ? [] : [[entry.title, entry.slug]];
+    }));
+    const sinceStart = movedTitleKeys(context.titles, final);
+    const sincePrevious = trusted ? movedTitleKeys(titleIndex(files.concat(removed.map((entry) => entry.file)).sort().flatMap((file): [string, string][] => {
+      const entry = previous.posts[file];
+      return entry === undefined ? [] : [[entry.title, entry.slug]];
+    })), final) : new Set<string>();
+    const relink = files.filter((file) => {
+      const entry = next.posts[file];
+      const moved = built.has(file) ? sinceStart : sincePrevious;
+      return entry?.similar?.some((key) => moved.has(key)) === true;
+    });
+    context.titles = final;
+    recordPosts(relink, []);
+    for (const result of await render(relink.map((file) => jobOf(file, undefined)))) {
+      // Unreadable or broken since the first pass (edited meanwhile): the entry it has stays.
+      if (result.source.kind === 'read' && result.page) recordBuilt(result.file, { ...result, page: result.page }, result.source.stamp);
+    }
+  }
+  // Closed before the listings: the workers' heaps are not needed past the posts.
+  await workers.pool?.close();
+  delete workers.pool;
+  summary.built = built.size;
+  summary.unchanged = files.length - built.size - summary.skipped;
   summary.removed = removed.length;
 
   // Phase 3: listings and _headers, from the whole next manifest.
   if (listingsMoved) {
     record({ listings: true });
-    const written = writeListings({ write, settings, engine, routes, previous: previous.listings, previousTopics: previous.topics, force: journal.listings, reuse: trusted && !pagesMoved && !journal.listings, posts: Object.values(next.posts) });
+    const written = writeListings({ write, beforeWrites: (urls) => record({ urls }), settings, engine, routes, previous: previous.listings, previousTopics: previous.topics, force: journal.listings, reuse: trusted && !pagesMoved && !journal.listings, posts: Object.values(next.posts) });
     next.listings = written.records;
     next.topics = written.topics;
     summary.written.push(...written.files);
@@ -458,7 +483,10 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
   else rmSync(path.join(dir, PURGE_PLAN_FILE), { force: true });
   if (changedSomething) writeManifest(dir, next, staged ? undefined : stored);
   writeStamp(dir, files, next, pageSize);
-  if (staged) swapIn(dir, outDir);
+  if (staged) {
+    swapIn(dir, outDir);
+    manifestMoved(dir, outDir);
+  }
   clearJournal(outDir);
   // Left empty by a run that finished; gone, so that it is not deployed with the site.
   removeTempFiles(outDir);

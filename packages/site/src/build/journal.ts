@@ -1,5 +1,6 @@
-import { appendFileSync, readFileSync, rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
+import { appendLine } from './append-line.ts';
 
 /**
  * What a run is about to change, written before it writes anything and removed when it has
@@ -48,7 +49,7 @@ export function readJournal(outDir: string): Journal {
 
 /** Records what the run is about to change; kept, with any earlier killed run's lines, until `clearJournal`. */
 export function appendJournal(outDir: string, entry: JournalLine): void {
-  appendFileSync(path.join(outDir, JOURNAL_FILE), `${JSON.stringify(entry)}\n`);
+  appendLine(path.join(outDir, JOURNAL_FILE), JSON.stringify(entry));
 }
 
 export function clearJournal(outDir: string): void {

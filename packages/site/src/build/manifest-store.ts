@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { decodeManifest, encodeManifest, encodePatch } from '../manifest/manifest-codec.ts';
 import { MANIFEST_FILE, MANIFEST_JOURNAL_FILE } from '../manifest/manifest-files.ts';
 import type { Manifest } from '../manifest/manifest.ts';
+import { appendLine } from './append-line.ts';
 import { writeFileAtomic } from './atomic-write.ts';
 
 /** The manifest a run starts from, and what its next write needs to know: which generation, how large. */
@@ -42,6 +43,13 @@ function filesState(dir: string): string {
   return `${base?.size}:${base?.mtimeMs}:${journal?.size}:${journal?.mtimeMs}`;
 }
 
+/** The staged site, with the manifest it was written with, is now at `outDir`. */
+export function manifestMoved(staging: string, outDir: string): void {
+  const last = lastWritten.get(staging);
+  lastWritten.delete(staging);
+  if (last !== undefined) lastWritten.set(outDir, { state: filesState(outDir), stored: last.stored });
+}
+
 /**
  * The previous run's manifest whatever its settings (a settings change rebuilds every post, but the
  * old outputs must still be known, to remove and purge what goes); none when there is none or it
@@ -50,6 +58,11 @@ function filesState(dir: string): string {
 export function readManifest(outDir: string): StoredManifest | undefined {
   const last = lastWritten.get(outDir);
   if (last !== undefined && last.state === filesState(outDir)) return last.stored;
+  return readManifestFiles(outDir);
+}
+
+/** The manifest as its files on disk say, never the copy this process keeps: a caller may change it. */
+export function readManifestFiles(outDir: string): StoredManifest | undefined {
   const text = readText(path.join(outDir, MANIFEST_FILE));
   if (text === undefined) return undefined;
   const journal = readText(path.join(outDir, MANIFEST_JOURNAL_FILE)) ?? '';
@@ -82,7 +95,7 @@ export function writeManifest(dir: string, next: Manifest, stored: StoredManifes
   const line = stored?.generation === undefined ? undefined : encodePatch(stored.manifest, next, stored.generation);
   if (stored?.generation === undefined || line === undefined || stored.journalBytes + line.length > Math.max(JOURNAL_MIN_BYTES, stored.baseBytes / 4)) written = writeWhole(dir, next);
   else {
-    appendFileSync(path.join(dir, MANIFEST_JOURNAL_FILE), line);
+    appendLine(path.join(dir, MANIFEST_JOURNAL_FILE), line);
     written = { manifest: next, generation: stored.generation, baseBytes: stored.baseBytes, journalBytes: stored.journalBytes + line.length };
   }
   lastWritten.set(dir, { state: filesState(dir), stored: written });

@@ -18,7 +18,7 @@ interface SourcesStamp {
   digest: string;
   settings: string;
   pageSize: number;
-  /** Size and mtime of manifest.json and the size of its journal when the stamp was written. */
+  /** Size and mtime of manifest.json and of its journal when the stamp was written. */
   manifest: string;
 }
 
@@ -31,7 +31,8 @@ function digestOf(files: readonly string[], stats: readonly ({ size: number; mti
 function manifestState(dir: string): string {
   const size = (file: string) => statSync(path.join(dir, file), { throwIfNoEntry: false });
   const base = size(MANIFEST_FILE);
-  return `${base?.size ?? -1}:${base?.mtimeMs ?? -1}:${size(MANIFEST_JOURNAL_FILE)?.size ?? 0}`;
+  const journal = size(MANIFEST_JOURNAL_FILE);
+  return `${base?.size ?? -1}:${base?.mtimeMs ?? -1}:${journal?.size ?? 0}:${journal?.mtimeMs ?? 0}`;
 }
 
 /** Whether `files` stat (`stats`) as the manifest in `dir` recorded them, under the same settings. */

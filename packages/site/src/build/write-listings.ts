@@ -18,6 +18,8 @@ const FEED_SIZE = 20;
 
 export interface ListingsInput {
   write: FileWriter;
+  /** Called once with the URLs about to be written, before the first write: for the run's journal. */
+  beforeWrites: (urls: string[]) => void;
   settings: PageSettings;
   engine: CacheRulesEngine | undefined;
   routes: SiteRoutes;
@@ -69,9 +71,9 @@ export function writeListings(input: ListingsInput): ListingsOutput {
     if (source !== undefined) record.source = source;
     output.records.push(record);
     if (!input.force && previous.get(url)?.hash === hash) return;
-    input.write(file, content);
-    output.files.push(file);
+    pending.push({ url, file, content });
   };
+  const pending: { url: string; file: string; content: string }[] = [];
   // The theme is a record like the pages: a new theme is a new URL, and the old one is removed and planned.
   if (input.settings.theme) write(themeAsset().url, themeAsset().content);
   const layout = layoutFingerprint(options);
@@ -86,6 +88,11 @@ export function writeListings(input: ListingsInput): ListingsOutput {
   write(NOT_FOUND_URL, renderNotFoundPage(options));
   const baseUrl = input.settings.baseUrl;
   if (baseUrl !== undefined) for (const file of siteFeeds(posts, listings, { baseUrl, routes: input.routes, siteName: input.settings.siteName, feedSize: FEED_SIZE, pageSize: input.settings.pageSize })) write(file.path, file.text);
+  if (pending.length > 0) input.beforeWrites(pending.map((page) => page.url));
+  for (const page of pending) {
+    input.write(page.file, page.content);
+    output.files.push(page.file);
+  }
   return output;
 }
 

@@ -52,7 +52,7 @@ describe('the manifest on disk: manifest.json and its journal', () => {
         let current = first;
         for (const [after, keep] of runs) {
           const next = nextRun(current, after, keep);
-          journal += encodePatch(current, next, 'g1');
+          journal += `${encodePatch(current, next, 'g1')}\n`;
           current = next;
         }
         expect(parseManifest(base, journal)).toEqual(current);

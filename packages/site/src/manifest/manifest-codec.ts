@@ -78,7 +78,7 @@ export function encodePatch(before: Manifest, after: Manifest, generation: strin
   if (after.headers !== before.headers) patch.headers = after.headers ?? null;
   if (after.topics !== before.topics) patch.topics = after.topics;
   if (after.listings !== before.listings) patch.listings = after.listings.map(outputRow);
-  return `${JSON.stringify(patch)}\n`;
+  return JSON.stringify(patch);
 }
 
 /** A patch's site-wide field: absent, the run left it; null, the run removed it; else its new value. */
