@@ -12,6 +12,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { changedUrls, servedPages } from '../../test/out-dir.ts';
 import type { Manifest } from '../manifest/manifest.ts';
 import { readSiteManifest } from '../node/read-site-manifest.ts';
+import { writeCorpus as writeGeneratedCorpus } from '../../test/edits.ts';
 import { buildSite, type BuildOptions } from './build-site.ts';
 import type { BuildSummary } from './build-summary.ts';
 
@@ -27,13 +28,7 @@ beforeEach(() => {
 });
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-function writeCorpus(count: number, seed = 3): string[] {
-  mkdirSync(path.join(dir, 'content'), { recursive: true });
-  return generateCorpus({ count, seed }).map(({ fileName, text }) => {
-    writeFileSync(path.join(dir, 'content', fileName), text);
-    return fileName;
-  });
-}
+const writeCorpus = (count: number, seed = 3): string[] => writeGeneratedCorpus(dir, count, seed).files;
 
 const out = (...parts: string[]) => path.join(dir, 'dist', ...parts);
 const src = (file: string) => path.join(dir, 'content', file);

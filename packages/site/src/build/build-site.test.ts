@@ -5,8 +5,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parsePost, stringifyPost } from '@alphanode/parser';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { generateCorpus } from '@alphanode/cli/generate';
 import { LOCK_FILE } from './build-lock.ts';
+import { writeCorpus as writeGeneratedCorpus } from '../../test/edits.ts';
 import { buildSite, type BuildOptions } from './build-site.ts';
 import { titleOf as titleLine } from './title-of.ts';
 import type { Manifest, ManifestPost } from '../manifest/manifest.ts';
@@ -16,13 +16,7 @@ const rules = readFileSync(fileURLToPath(new URL('../../../../examples/rules.yam
 let dir: string;
 let options: BuildOptions;
 
-function writeCorpus(count: number, seed = 3): string[] {
-  mkdirSync(path.join(dir, 'content'), { recursive: true });
-  return generateCorpus({ count, seed }).map(({ fileName, text }) => {
-    writeFileSync(path.join(dir, 'content', fileName), text);
-    return fileName;
-  });
-}
+const writeCorpus = (count: number, seed = 3): string[] => writeGeneratedCorpus(dir, count, seed).files;
 
 const out = (...parts: string[]) => path.join(dir, 'dist', ...parts);
 const slugOf = (file: string) => readSiteManifest(out())?.posts[`content/${file}`]?.slug as string;
