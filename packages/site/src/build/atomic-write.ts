@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeFileSync, writeSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -48,6 +48,33 @@ export function writeFileAtomic(outDir: string, relative: string, content: strin
     if (hadDir || hadTempDir) return writeFileAtomic(outDir, relative, content);
     throw error;
   }
+}
+
+/**
+ * `writeFileAtomic` for text that comes in pieces (a manifest of 100,000 posts), never held whole;
+ * returns how many characters were written.
+ */
+export function writeChunksAtomic(outDir: string, relative: string, chunks: Iterable<string>): number {
+  // Made here every time, not through the cache: one call a build, and a staged build's folders come and go.
+  const tempDir = path.join(outDir, TEMP_DIR, tag);
+  mkdirSync(tempDir, { recursive: true });
+  mkdirSync(path.dirname(path.join(outDir, relative)), { recursive: true });
+  const temp = path.join(tempDir, (written++).toString(36));
+  let length = 0;
+  const fd = openSync(temp, 'w');
+  try {
+    for (const chunk of chunks) {
+      writeSync(fd, chunk);
+      length += chunk.length;
+    }
+  } catch (error) {
+    closeSync(fd);
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+  renameSync(temp, path.join(outDir, relative));
+  return length;
 }
 
 /** Removes the temp folder, with any files a run killed mid-write left in it. */

@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { decodeManifest, encodeManifest, encodePatch } from '../manifest/manifest-codec.ts';
+import { decodeManifest, encodeManifestChunks, encodePatch } from '../manifest/manifest-codec.ts';
 import { MANIFEST_FILE, MANIFEST_JOURNAL_FILE } from '../manifest/manifest-files.ts';
 import type { Manifest } from '../manifest/manifest.ts';
 import { appendLine } from './append-line.ts';
-import { writeFileAtomic } from './atomic-write.ts';
+import { writeChunksAtomic } from './atomic-write.ts';
 
 /** The manifest a run starts from, and what its next write needs to know: which generation, how large. */
 export interface StoredManifest {
@@ -76,11 +76,10 @@ export function readManifestFiles(outDir: string): StoredManifest | undefined {
 /** A new `manifest.json` holding all of `manifest`, its generation new, and no journal. */
 function writeWhole(dir: string, manifest: Manifest): StoredManifest {
   const generation = randomBytes(8).toString('hex');
-  const text = encodeManifest(manifest, generation);
-  writeFileAtomic(dir, MANIFEST_FILE, text);
+  const bytes = writeChunksAtomic(dir, MANIFEST_FILE, encodeManifestChunks(manifest, generation));
   // Killed before this line, the old journal's lines carry the old generation: they are ignored.
   rmSync(path.join(dir, MANIFEST_JOURNAL_FILE), { force: true });
-  return { manifest, generation, baseBytes: text.length, journalBytes: 0 };
+  return { manifest, generation, baseBytes: bytes, journalBytes: 0 };
 }
 
 /**

@@ -18,7 +18,7 @@ const FEED_SIZE = 20;
 
 export interface ListingsInput {
   write: FileWriter;
-  /** Called once with the URLs about to be written, before the first write: for the run's journal. */
+  /** Called with the URLs that may be written next, before any of them is: for the run's journal. */
   beforeWrites: (urls: string[]) => void;
   settings: PageSettings;
   engine: CacheRulesEngine | undefined;
@@ -71,27 +71,33 @@ export function writeListings(input: ListingsInput): ListingsOutput {
     if (source !== undefined) record.source = source;
     output.records.push(record);
     if (!input.force && previous.get(url)?.hash === hash) return;
-    pending.push({ url, file, content });
+    input.write(file, content);
+    output.files.push(file);
   };
-  const pending: { url: string; file: string; content: string }[] = [];
-  // The theme is a record like the pages: a new theme is a new URL, and the old one is removed and planned.
-  if (input.settings.theme) write(themeAsset().url, themeAsset().content);
   const layout = layoutFingerprint(options);
   const topics = listingTopics(listings);
-  for (const page of listingPages(listings, input.routes, input.settings.pageSize)) {
+  const pages = listingPages(listings, input.routes, input.settings.pageSize).map((page) => {
     const source = contentHash(layout + listingPageInputs(listings, page, input.settings.pageSize, topics));
     const before = previous.get(page.url);
     // What this page shows did not change since it was written: it is not rendered again.
-    if (input.reuse && before?.source === source) output.records.push(before);
+    return { page, source, kept: input.reuse && before?.source === source ? before : undefined };
+  });
+  // Each page is written as it is rendered (at 100,000 posts the listings are 110 MB of HTML), so the
+  // journal names, beforehand, every page that may be written: those rendered, the theme, 404.html.
+  const rendered = pages.filter((entry) => entry.kept === undefined).map((entry) => entry.page.url);
+  input.beforeWrites([...(input.settings.theme ? [themeAsset().url] : []), ...rendered, NOT_FOUND_URL]);
+  // The theme is a record like the pages: a new theme is a new URL, and the old one is removed and planned.
+  if (input.settings.theme) write(themeAsset().url, themeAsset().content);
+  for (const { page, source, kept } of pages) {
+    if (kept) output.records.push(kept);
     else write(page.url, renderListingRoute(page.route, listings, options) as string, source);
   }
   write(NOT_FOUND_URL, renderNotFoundPage(options));
   const baseUrl = input.settings.baseUrl;
-  if (baseUrl !== undefined) for (const file of siteFeeds(posts, listings, { baseUrl, routes: input.routes, siteName: input.settings.siteName, feedSize: FEED_SIZE, pageSize: input.settings.pageSize })) write(file.path, file.text);
-  if (pending.length > 0) input.beforeWrites(pending.map((page) => page.url));
-  for (const page of pending) {
-    input.write(page.file, page.content);
-    output.files.push(page.file);
+  if (baseUrl !== undefined) {
+    const feeds = siteFeeds(posts, listings, { baseUrl, routes: input.routes, siteName: input.settings.siteName, feedSize: FEED_SIZE, pageSize: input.settings.pageSize });
+    input.beforeWrites(feeds.map((file) => file.path));
+    for (const file of feeds) write(file.path, file.text);
   }
   return output;
 }

@@ -72,6 +72,13 @@ describe('the manifest on disk: manifest.json and its journal', () => {
     );
   });
 
+  it('writes a manifest of thousands of posts in pieces that read back whole', () => {
+    const posts = Array.from({ length: 2_501 }, (_, i): ManifestPost => ({ file: `content/${i}.txt`, hash: `h${i}`, size: i, mtimeMs: i * 1.5, slug: `s${i}`, title: `T ${i}`, topic: 't', outputs: [output(`/posts/s${i}`, `o${i}`, [`post-s${i}`])] }));
+    const manifest: Manifest = { version: 2, settings: 'x', posts: Object.fromEntries(posts.map((post) => [post.file, post])), listings: [], topics: {}, pageSize: 20 };
+    expect(parseManifest(encodeManifest(manifest, 'g'))).toEqual(manifest);
+    expect(JSON.parse(encodeManifest({ ...manifest, posts: {} }, 'g')).posts).toEqual([]);
+  });
+
   it('reads a version 2 manifest as it is, and says undefined for text that is no manifest', () => {
     fc.assert(
       fc.property(manifestArb, (manifest) => {

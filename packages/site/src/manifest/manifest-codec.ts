@@ -57,10 +57,23 @@ function postOf([file, hash, size, mtimeMs, slug, title, topic, date, summary, o
 
 /** The text of `manifest.json` for `manifest`, as generation `generation`. */
 export function encodeManifest(manifest: Manifest, generation: string): string {
-  const stored: ManifestV3 = { version: 3, generation, settings: manifest.settings, topics: manifest.topics, listings: manifest.listings.map(outputRow), posts: Object.values(manifest.posts).map(postRow) };
-  if (manifest.pageSize !== undefined) stored.pageSize = manifest.pageSize;
-  if (manifest.headers !== undefined) stored.headers = manifest.headers;
-  return `${JSON.stringify(stored)}\n`;
+  return [...encodeManifestChunks(manifest, generation)].join('');
+}
+
+// Rows per chunk: at 100,000 posts the whole text is 75 MB, which a build need not hold at once.
+const ROWS_PER_CHUNK = 1000;
+
+/** The text of `manifest.json`, in pieces that join to `encodeManifest`'s: for writing without holding it whole. */
+export function* encodeManifestChunks(manifest: Manifest, generation: string): Generator<string> {
+  const head: Omit<ManifestV3, 'posts'> = { version: 3, generation, settings: manifest.settings, topics: manifest.topics, listings: manifest.listings.map(outputRow) };
+  if (manifest.pageSize !== undefined) head.pageSize = manifest.pageSize;
+  if (manifest.headers !== undefined) head.headers = manifest.headers;
+  const posts = Object.values(manifest.posts);
+  yield `${JSON.stringify(head).slice(0, -1)},"posts":[`;
+  for (let at = 0; at < posts.length; at += ROWS_PER_CHUNK) {
+    yield `${at === 0 ? '' : ','}${JSON.stringify(posts.slice(at, at + ROWS_PER_CHUNK).map(postRow)).slice(1, -1)}`;
+  }
+  yield ']}\n';
 }
 
 /**
