@@ -73,12 +73,18 @@ fs.appendFileSync = (file, data, ...rest) => {
 syncBuiltinESMExports();`;
 
 describe('Similar Posts links to posts that do not build', () => {
-  it('never links a Similar Posts title to a post that failed to parse (no page there)', async () => {
+  /** Two posts of a corpus of four: `a` lists `b`'s title under Similar Posts, and `b` no longer parses. */
+  function listBrokenPost(): [string, string] {
     const [a, b] = writeCorpus(4) as [string, string];
     edit(a, (post) => {
       post.similar = [titleOf(b)];
     });
     breakPost(b);
+    return [a, b];
+  }
+
+  it('never links a Similar Posts title to a post that failed to parse (no page there)', async () => {
+    const [a] = listBrokenPost();
     await buildSite(options);
     for (const href of similarHrefs(a)) expect(existsSync(out(`${href.slice(1)}/index.html`)), `${href} has no page`).toBe(true);
   });
@@ -97,22 +103,14 @@ describe('Similar Posts links to posts that do not build', () => {
   });
 
   it('writes nothing on a run with nothing changed while a post it lists is broken', async () => {
-    const [a, b] = writeCorpus(4) as [string, string];
-    edit(a, (post) => {
-      post.similar = [titleOf(b)];
-    });
-    breakPost(b);
+    listBrokenPost();
     await buildSite(options);
     const again = await buildSite(options);
     expect(again).toMatchObject({ built: 0, written: [] });
   });
 
   it('after the broken post is removed, the page listing it is what a build from scratch makes', async () => {
-    const [a, b] = writeCorpus(4) as [string, string];
-    edit(a, (post) => {
-      post.similar = [titleOf(b)];
-    });
-    breakPost(b);
+    const [, b] = listBrokenPost();
     await buildSite(options);
     rmSync(src(b));
     await buildSite(options);

@@ -349,7 +349,7 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
 
   let listingsMoved = removed.length > 0 || !trusted || pagesMoved || journal.listings || previous.listings.length === 0;
   const built = new Set<string>();
-  /** The entry of a post this run built; true when what its listings show of it moved. */
+  /** Records a post this run built: its manifest entry, its files, and whether what the listings show of it moved. */
   const recordBuilt = (file: string, result: PageJobResult & { page: NonNullable<PageJobResult['page']> }, stamp: SourceStamp) => {
     const before = previous.posts[file];
     const { page } = result;

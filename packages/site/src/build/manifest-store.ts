@@ -36,7 +36,7 @@ function readText(file: string): string | undefined {
 const lastWritten = new Map<string, { state: string; stored: StoredManifest }>();
 
 /** Size and mtime of manifest.json and of its journal: another writer changes one of them. */
-function filesState(dir: string): string {
+export function manifestFilesState(dir: string): string {
   const stat = (file: string) => statSync(path.join(dir, file), { throwIfNoEntry: false });
   const base = stat(MANIFEST_FILE);
   const journal = stat(MANIFEST_JOURNAL_FILE);
@@ -47,7 +47,7 @@ function filesState(dir: string): string {
 export function manifestMoved(staging: string, outDir: string): void {
   const last = lastWritten.get(staging);
   lastWritten.delete(staging);
-  if (last !== undefined) lastWritten.set(outDir, { state: filesState(outDir), stored: last.stored });
+  if (last !== undefined) lastWritten.set(outDir, { state: manifestFilesState(outDir), stored: last.stored });
 }
 
 /**
@@ -57,7 +57,7 @@ export function manifestMoved(staging: string, outDir: string): void {
  */
 export function readManifest(outDir: string): StoredManifest | undefined {
   const last = lastWritten.get(outDir);
-  if (last !== undefined && last.state === filesState(outDir)) return last.stored;
+  if (last !== undefined && last.state === manifestFilesState(outDir)) return last.stored;
   return readManifestFiles(outDir);
 }
 
@@ -97,5 +97,5 @@ export function writeManifest(dir: string, next: Manifest, stored: StoredManifes
     appendLine(path.join(dir, MANIFEST_JOURNAL_FILE), line);
     written = { manifest: next, generation: stored.generation, baseBytes: stored.baseBytes, journalBytes: stored.journalBytes + line.length };
   }
-  lastWritten.set(dir, { state: filesState(dir), stored: written });
+  lastWritten.set(dir, { state: manifestFilesState(dir), stored: written });
 }

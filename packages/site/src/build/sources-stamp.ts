@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { MANIFEST_FILE, MANIFEST_JOURNAL_FILE } from '../manifest/manifest-files.ts';
 import type { Manifest } from '../manifest/manifest.ts';
+import { manifestFilesState } from './manifest-store.ts';
 import type { SourceStatResult } from './source-file.ts';
 
 /**
@@ -28,13 +28,6 @@ function digestOf(files: readonly string[], stats: readonly ({ size: number; mti
   return hash.digest('hex');
 }
 
-function manifestState(dir: string): string {
-  const size = (file: string) => statSync(path.join(dir, file), { throwIfNoEntry: false });
-  const base = size(MANIFEST_FILE);
-  const journal = size(MANIFEST_JOURNAL_FILE);
-  return `${base?.size ?? -1}:${base?.mtimeMs ?? -1}:${journal?.size ?? 0}:${journal?.mtimeMs ?? 0}`;
-}
-
 /** Whether `files` stat (`stats`) as the manifest in `dir` recorded them, under the same settings. */
 export function matchesStamp(dir: string, files: readonly string[], stats: readonly SourceStatResult[], settings: string, pageSize: number): boolean {
   if (stats.some((stat) => 'error' in stat)) return false;
@@ -44,7 +37,7 @@ export function matchesStamp(dir: string, files: readonly string[], stats: reado
   } catch {
     return false;
   }
-  return stamp.settings === settings && stamp.pageSize === pageSize && stamp.manifest === manifestState(dir) && stamp.digest === digestOf(files, stats as { size: number; mtimeMs: number }[]);
+  return stamp.settings === settings && stamp.pageSize === pageSize && stamp.manifest === manifestFilesState(dir) && stamp.digest === digestOf(files, stats as { size: number; mtimeMs: number }[]);
 }
 
 /**
@@ -56,6 +49,6 @@ export function writeStamp(dir: string, files: readonly string[], manifest: Mani
   const entries = files.map((name) => manifest.posts[name]);
   if (entries.some((entry) => entry === undefined)) return rmSync(file, { force: true });
   const digest = digestOf(files, entries);
-  const stamp: SourcesStamp = { digest, settings: manifest.settings, pageSize, manifest: manifestState(dir) };
+  const stamp: SourcesStamp = { digest, settings: manifest.settings, pageSize, manifest: manifestFilesState(dir) };
   writeFileSync(file, `${JSON.stringify(stamp)}\n`);
 }
