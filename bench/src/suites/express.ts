@@ -65,7 +65,7 @@ async function startServer(script: string, args: string[], env: NodeJS.ProcessEn
 const startExample = (cacheRules: boolean) => startServer(main, [], { TARGET: 'varnish', CACHE_RULES: cacheRules ? 'on' : 'off', ADMIN_TOKEN: '' });
 
 /** The example's pages as a Hono app or a plain Fetch handler, both on @hono/node-server (see web-child.ts). */
-const startWeb = (kind: 'hono' | 'fetch', cacheRules: boolean) => startServer(webChild, [kind, cacheRules ? 'on' : 'off']);
+const startWeb = (kind: 'hono' | 'fetch', rules: 'on' | 'off' | 'headers') => startServer(webChild, [kind, rules]);
 
 async function stopExample(child: ChildProcess): Promise<void> {
   if (child.exitCode != null || child.signalCode != null) return;
@@ -120,10 +120,35 @@ function overhead(pair: Pair, runs: readonly Load[], without: Load, withRules: L
   });
   if (shares.length === 0 || without.cpuUs === undefined || withRules.cpuUs === undefined) return `    ${pair.label.padEnd(26)} ${byRps.toFixed(1).padStart(5)}% of throughput (median req/s: ${rps})`;
   const range = `${Math.min(...shares).toFixed(1)} to ${Math.max(...shares).toFixed(1)}%`;
-  return `    ${pair.label.padEnd(26)} ${median(shares).toFixed(1).padStart(5)}%  (rounds ${range}; ${without.cpuUs.toFixed(1)} → ${withRules.cpuUs.toFixed(1)} µs CPU/req; ${rps})`;
+  const line = `    ${pair.label.padEnd(26)} ${median(shares).toFixed(1).padStart(5)}%  (rounds ${range}; ${without.cpuUs.toFixed(1)} → ${withRules.cpuUs.toFixed(1)} µs CPU/req; ${rps})`;
+  const parts = split(pair, runs);
+  return parts === '' ? line : `${line}\n${parts}`;
 }
 
-/** One adapter against the same app without rules: the names of the two rows and how to start each. */
+/**
+ * The share split, round by round as above, into what sending the rules' headers costs (the
+ * control against the bare app) and the adapter's own work (the ruled app against the control),
+ * each as a share of the ruled app's CPU per request, so that the two add up to the share.
+ */
+function split(pair: Pair, runs: readonly Load[]): string {
+  if (!pair.control) return '';
+  const parts = runs.flatMap((bare) => {
+    if (bare.name !== pair.without || bare.cpuUs === undefined) return [];
+    const ruled = runs.find((run) => run.name === pair.with && run.round === bare.round)?.cpuUs;
+    const control = runs.find((run) => run.name === pair.control?.name && run.round === bare.round)?.cpuUs;
+    return ruled === undefined || control === undefined ? [] : [{ headers: ((control - bare.cpuUs) / ruled) * 100, adapter: ((ruled - control) / ruled) * 100 }];
+  });
+  if (parts.length === 0) return '';
+  const [headers, adapter] = [parts.map((part) => part.headers), parts.map((part) => part.adapter)];
+  const figure = (values: number[]) => `${median(values).toFixed(1)}% (rounds ${Math.min(...values).toFixed(1)} to ${Math.max(...values).toFixed(1)}%)`;
+  return `      of which sending the rules' headers ${figure(headers)}, the adapter's own work ${figure(adapter)}`;
+}
+
+/**
+ * One adapter against the same app without rules: the names of the rows and how to start each.
+ * `control` is the same app again with no adapter but sending the rules' headers for each page
+ * itself, so that the share splits into what those headers cost on the wire and the adapter's work.
+ */
 interface Pair {
   label: string;
   without: string;
@@ -131,12 +156,25 @@ interface Pair {
   /** The server the app runs on, where it is not the example's own. */
   stack?: string;
   start: (cacheRules: boolean) => Promise<Server>;
+  control?: { name: string; start: () => Promise<Server> };
+}
+
+/** A Web-standard app on @hono/node-server: `Hono` with `cacheRules`, or a plain handler with `withCacheRules`. */
+function webPair(kind: 'hono' | 'fetch', app: 'Hono' | 'Fetch', adapter: string): Pair {
+  return {
+    label: `${app} ${adapter}`,
+    without: `${app} app without rules`,
+    with: `${app} ${adapter} (varnish)`,
+    stack: `a ${kind === 'hono' ? 'Hono app' : 'Fetch handler'} on @hono/node-server`,
+    start: (on) => startWeb(kind, on ? 'on' : 'off'),
+    control: { name: `${app} app sending those headers`, start: () => startWeb(kind, 'headers') },
+  };
 }
 
 const PAIRS: readonly Pair[] = [
   { label: 'Express rules middleware', without: 'without rules middleware', with: 'with rules middleware (varnish)', start: startExample },
-  { label: 'Hono cacheRules', without: 'Hono app without rules', with: 'Hono cacheRules (varnish)', stack: 'a Hono app on @hono/node-server', start: (on) => startWeb('hono', on) },
-  { label: 'Fetch withCacheRules', without: 'Fetch app without rules', with: 'Fetch withCacheRules (varnish)', stack: 'a Fetch handler on @hono/node-server', start: (on) => startWeb('fetch', on) },
+  webPair('hono', 'Hono', 'cacheRules'),
+  webPair('fetch', 'Fetch', 'withCacheRules'),
 ];
 
 /**
@@ -153,28 +191,30 @@ export const expressSuite: Suite = {
   name: 'express',
   async run() {
     const paths = postPaths();
-    // All six start at once (each builds the site first); every one that started is stopped at the end.
-    const started = await Promise.allSettled(PAIRS.flatMap((pair) => [pair.start(false), pair.start(true)]));
+    // Every server starts at once (each builds the site first); every one that started is stopped at the end.
+    const starts = PAIRS.flatMap((pair) => [pair.start(false), pair.start(true), ...(pair.control ? [pair.control.start()] : [])]);
+    const started = await Promise.allSettled(starts);
     const children = started.flatMap((result) => (result.status === 'fulfilled' ? [result.value.child] : []));
     const runs: Load[] = [];
     try {
-      const servers = PAIRS.map((pair, i) => {
-        const [bare, ruled] = [started[2 * i], started[2 * i + 1]].map((result) => {
-          if (result?.status !== 'fulfilled') throw result?.reason;
-          return result.value;
-        }) as [Server, Server];
-        return { pair, bare, ruled };
+      const ready = started.map((result) => {
+        if (result.status !== 'fulfilled') throw result.reason;
+        return result.value;
+      });
+      const servers = PAIRS.map((pair) => {
+        const [bare, ruled] = ready.splice(0, 2) as [Server, Server];
+        return { pair, bare, ruled, control: pair.control ? (ready.shift() as Server) : undefined };
       });
       const [express] = servers as [(typeof servers)[number]];
       // Warm every server (JIT, connection pools) before anything counts.
-      for (const { bare, ruled } of servers) {
-        await load('warm-up', `http://127.0.0.1:${bare.port}`, paths, undefined, 1);
-        await load('warm-up', `http://127.0.0.1:${ruled.port}`, paths, undefined, 1);
+      for (const { bare, ruled, control } of servers) {
+        for (const server of [bare, ruled, ...(control ? [control] : [])]) await load('warm-up', `http://127.0.0.1:${server.port}`, paths, undefined, 1);
       }
       for (let round = 0; round < ROUNDS; round++) {
-        for (const { pair, bare, ruled } of servers) {
+        for (const { pair, bare, ruled, control } of servers) {
           runs.push(await load(pair.without, `http://127.0.0.1:${bare.port}`, paths, bare.child, SECONDS, round));
           runs.push(await load(pair.with, `http://127.0.0.1:${ruled.port}`, paths, ruled.child, SECONDS, round));
+          if (pair.control && control) runs.push(await load(pair.control.name, `http://127.0.0.1:${control.port}`, paths, control.child, SECONDS, round));
         }
       }
       // Only the ruled Express example stays up, as Varnish's backend.
@@ -197,7 +237,7 @@ export const expressSuite: Suite = {
         `${paths.length} post pages in turn, ${CONNECTIONS} connections, ${SECONDS} s per run, loopback; each app in its own process; median of ${ROUNDS} rounds, each app without then with rules; last column: req/s relative to the same app without rules (Varnish: to the first row)`,
         ...rows.map((load) => row(load, first.without.rps)),
         ...(varnishNote ? [varnishNote] : []),
-        ...adapters.map(({ without, withRules }) => row(withRules, without.rps)),
+        ...adapters.flatMap(({ pair, without, withRules }) => [row(withRules, without.rps), ...(pair.control ? [row(summary(runs, pair.control.name), without.rps)] : [])]),
         `  → server CPU per request each adapter costs, against the same app without rules (target: under 5%; req/s, which this machine's other load moves more, beside it):`,
         ...pairs.map(({ pair, without, withRules }) => overhead(pair, runs, without, withRules)),
       ].join('\n');

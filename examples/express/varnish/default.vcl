@@ -92,7 +92,11 @@ sub vcl_synth {
 }
 
 sub vcl_deliver {
-    if (obj.hits > 0) {
+    # STALE: a copy past its TTL, served in grace while Varnish refetches it (what a soft purge
+    # leaves), so that a check after a purge can tell it from a copy that is still fresh.
+    if (obj.hits > 0 && obj.ttl <= 0s) {
+        set resp.http.X-Cache = "STALE";
+    } else if (obj.hits > 0) {
         set resp.http.X-Cache = "HIT";
     } else {
         set resp.http.X-Cache = "MISS";

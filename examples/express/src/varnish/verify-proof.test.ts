@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
 import { varnishPurger } from '@alphanode/cache-rules/purge';
-import { verifySite } from '@alphanode/cache-rules/verify';
+import { verifySite, type VerifyReport } from '@alphanode/cache-rules/verify';
 import { runCli } from '@alphanode/cli';
 import { chromium } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -56,6 +56,18 @@ writeFileSync(rulesFile, RULES);
 const site = path.join(dir, 'site');
 mkdirSync(site);
 writeFileSync(path.join(site, 'manifest.json'), JSON.stringify({ version: 2, settings: '', topics: {}, posts: { a: { outputs: PAGES.slice(1).map((url) => ({ url })) } }, listings: [{ url: '/' }] }));
+
+/** verifySite's purge check over the shipped stack: the plan purges one post (its page and JSON) by key. */
+async function purgeOnePost(options: { soft: boolean }): Promise<VerifyReport> {
+  const { url, varnishPort } = await stack();
+  return verifySite({
+    base: url,
+    engine: compileRulesOrThrow(RULES),
+    target: 'varnish',
+    pages: PAGES,
+    purge: { plan: { urls: [`/posts/${SLUG}`, `/posts/${SLUG}.json`], keys: [`post-${SLUG}`], urlsWithoutKey: [] }, unrelated: 20, purger: varnishPurger({ url: `http://127.0.0.1:${varnishPort}`, soft: options.soft }) },
+  });
+}
 
 describe('alphanode verify against the Express example behind Varnish', () => {
   it('passes a clean run, and writes an HTML report that renders its chart and requests nothing', async () => {
@@ -110,15 +122,31 @@ describe('alphanode verify against the Express example behind Varnish', () => {
     expect(json.leaks.some((leak: { visitor: string }) => leak.visitor === 'authorization')).toBe(false);
   }, 60_000);
 
+  it('reports a VCL that stores the logged-in page over the shared copy: the next anonymous visitor gets personal bytes', async () => {
+    // A session request is sent to the origin with its cookie (hash_always_miss), and the personal
+    // page it gets back is stored under the URL in place of the anonymous copy: no HIT and no
+    // shared Cache-Control on the logged-in side, so only the bytes the next visitor gets tell.
+    const vcl = path.join(dir, 'hijack.vcl');
+    const recipe = readFileSync(DEFAULT_VCL, 'utf8');
+    writeFileSync(vcl, recipe
+      .replace(/if \(req\.http\.Cookie ~ "[^"]*"\) \{\s*return \(pass\);\s*\}/, 'if (req.http.Cookie ~ "session=") {\n        set req.hash_always_miss = true;\n        return (hash);\n    }')
+      .replace('sub vcl_backend_response {', 'sub vcl_backend_response {\n    if (bereq.http.Cookie ~ "session=") {\n        unset beresp.http.Set-Cookie;\n        set beresp.ttl = 1h;\n        return (deliver);\n    }'));
+    expect(readFileSync(vcl, 'utf8')).toContain('hash_always_miss');
+    const { url } = await stack({ vcl });
+    const run = await cli([url, '--rules', rulesFile, '--target', 'varnish', '--site', site, '--json']);
+    const json = JSON.parse(run.stdout);
+    expect([run.code, json.ok]).toEqual([1, false]);
+    const byUrl = (page: string) => json.leaks.filter((leak: { url: string; visitor: string }) => leak.url === page && leak.visitor === 'cookie').map((leak: { code: string }) => leak.code);
+    // The post greets the visitor by name, so its logged-in bytes differ and show up anonymously.
+    expect(byUrl(`/posts/${SLUG}`)).toEqual(['personal-bytes-shared']);
+    expect(byUrl('/')).toEqual(['personal-bytes-shared']);
+    // The same page fetched with the shipped recipe: no leak of any kind.
+    const clean = JSON.parse((await cli([(await stack()).url, '--rules', rulesFile, '--target', 'varnish', '--site', site, '--json'])).stdout);
+    expect(clean.leaks).toEqual([]);
+  }, 60_000);
+
   it('shows a purge of one post evicting only that post\'s pages', async () => {
-    const { url, varnishPort } = await stack();
-    const report = await verifySite({
-      base: url,
-      engine: compileRulesOrThrow(RULES),
-      target: 'varnish',
-      pages: PAGES,
-      purge: { plan: { urls: [`/posts/${SLUG}`, `/posts/${SLUG}.json`], keys: [`post-${SLUG}`], urlsWithoutKey: [] }, unrelated: 20, purger: varnishPurger({ url: `http://127.0.0.1:${varnishPort}` }) },
-    });
+    const report = await purgeOnePost({ soft: false });
     expect(report.purge?.result.requests.map((r) => r.response)).toEqual(['Invalidated 2 objects\n']);
     const judged = report.purge?.urls.filter((u) => u.ok !== undefined).map((u) => [u.url, u.role, u.after, u.ok]);
     expect(judged).toEqual(expect.arrayContaining([
@@ -127,6 +155,18 @@ describe('alphanode verify against the Express example behind Varnish', () => {
       ['/', 'unrelated', 'hit', true],
       ['/posts/practical-guide-to-taming-background-jobs-with-php-sites', 'unrelated', 'hit', true],
       ['/topics/improving-asset-delivery-python-services', 'unrelated', 'hit', true],
+    ]));
+    expect([report.ok, report.purge?.ok]).toEqual([true, true]);
+  }, 60_000);
+
+  it('judges a soft purge by the stale copy it leaves: STALE (served while refetched) is a revalidation, not a HIT', async () => {
+    const report = await purgeOnePost({ soft: true });
+    expect(report.purge?.result.requests.map((r) => r.response)).toEqual(['Soft-invalidated 2 objects\n']);
+    const judged = report.purge?.urls.filter((u) => u.ok !== undefined).map((u) => [u.url, u.role, u.afterSource, u.ok]);
+    expect(judged).toEqual(expect.arrayContaining([
+      [`/posts/${SLUG}`, 'purged', 'x-cache: STALE', true],
+      [`/posts/${SLUG}.json`, 'purged', 'x-cache: STALE', true],
+      ['/', 'unrelated', 'x-cache: HIT', true],
     ]));
     expect([report.ok, report.purge?.ok]).toEqual([true, true]);
   }, 60_000);

@@ -14,6 +14,9 @@ describe('readCacheStatus', () => {
     expect(status({ 'x-cache': 'MISS, MISS' })).toEqual(['miss', undefined, false]);
     expect(status({ 'x-cache': 'Hit from cloudfront' })).toEqual(['hit', undefined, false]);
     expect(status({ 'x-cache': 'PASS' })).toEqual(['pass', undefined, false]);
+    // The Varnish recipe's grace hit (a soft-purged or expired copy served while it is refetched).
+    expect(status({ 'x-cache': 'STALE', age: '90' })).toEqual(['hit', 90, true]);
+    expect(status({ 'x-cache': 'STALE, HIT' })).toEqual(['hit', undefined, false]);
     expect(readCacheStatus(new Headers({ 'x-cache': 'MISS', 'x-served-by': 'cache-lhr1, cache-ams2' })).servedBy).toBe('cache-lhr1, cache-ams2');
   });
 
@@ -28,6 +31,9 @@ describe('readCacheStatus', () => {
     expect(status({ 'cache-status': 'Origin; fwd=uri-miss, Edge; hit' })).toEqual(['hit', undefined, false]);
     expect(status({ 'cache-status': 'Edge; fwd=uri-miss' })).toEqual(['miss', undefined, false]);
     expect(status({ 'cache-status': 'Edge; fwd=bypass' })).toEqual(['pass', undefined, false]);
+    expect(status({ 'cache-status': 'Edge; hit; ttl=-30' })).toEqual(['hit', undefined, true]);
+    expect(status({ 'cache-status': 'Edge; hit; ttl=30' })).toEqual(['hit', undefined, false]);
+    expect(status({ 'cache-status': 'Edge; fwd=stale; fwd-status=304' })).toEqual(['miss', undefined, true]);
     expect(status({ 'x-vercel-cache': 'STALE' })).toEqual(['hit', undefined, true]);
     expect(status({ age: '12' })).toEqual(['hit', 12, false]);
     expect(status({ age: '0' })).toEqual(['unknown', 0, false]);

@@ -29,10 +29,16 @@ function fromXCache(value: string): CacheStatus {
   // Fastly (and Akamai with shielding) list one entry per cache on the way, "MISS, HIT": the
   // response came out of a cache when any of them hit, and from the origin only when none did.
   const entries = value.split(',').map((entry) => entry.trim().toUpperCase());
-  if (entries.some((entry) => entry.startsWith('HIT') || entry.startsWith('TCP_HIT') || entry.startsWith('TCP_MEM_HIT'))) return 'hit';
+  if (entries.some((entry) => entry.startsWith('HIT') || entry === 'STALE' || entry.startsWith('TCP_HIT') || entry.startsWith('TCP_MEM_HIT'))) return 'hit';
   if (entries.some((entry) => entry.startsWith('PASS') || entry.startsWith('BYPASS'))) return 'pass';
   if (entries.some((entry) => entry.startsWith('MISS') || entry.startsWith('TCP_MISS') || entry.startsWith('REFRESH'))) return 'miss';
   return 'unknown';
+}
+
+/** Whether the cache nearest the client served an expired copy: `STALE`, as the Varnish recipe in the docs marks a grace hit. */
+function xCacheStale(value: string): boolean {
+  const entries = value.split(',');
+  return (entries[entries.length - 1] ?? '').trim().toUpperCase() === 'STALE';
 }
 
 /** RFC 9211 `Cache-Status`: the last cache listed is nearest the client and speaks for the response. */
@@ -44,6 +50,16 @@ function fromCacheStatus(value: string): CacheStatus {
   const fwd = params.find((param) => param.startsWith('fwd='));
   if (fwd === undefined) return 'unknown';
   return fwd === 'fwd=bypass' || fwd === 'fwd=request' ? 'pass' : 'miss';
+}
+
+/**
+ * Whether RFC 9211 `Cache-Status` says the nearest cache served or forwarded an expired copy: a
+ * hit with a negative `ttl` (served stale), or `fwd=stale` (sent on to revalidate it).
+ */
+function cacheStatusStale(value: string): boolean {
+  const members = value.split(',');
+  const params = (members[members.length - 1] ?? '').split(';').map((param) => param.trim().toLowerCase());
+  return params.includes('fwd=stale') || (params.includes('hit') && params.some((param) => /^ttl=-\d/.test(param)));
 }
 
 /**
@@ -70,9 +86,9 @@ export function readCacheStatus(headers: Headers): CacheStatusReading {
     return reading(VERCEL[word] ?? 'unknown', `x-vercel-cache: ${vercel}`, word === 'STALE' || word === 'REVALIDATED');
   }
   const cacheStatus = headers.get('cache-status');
-  if (cacheStatus != null) return reading(fromCacheStatus(cacheStatus), `cache-status: ${cacheStatus}`);
+  if (cacheStatus != null) return reading(fromCacheStatus(cacheStatus), `cache-status: ${cacheStatus}`, cacheStatusStale(cacheStatus));
   const xCache = headers.get('x-cache');
-  if (xCache != null) return reading(fromXCache(xCache), `x-cache: ${xCache}`);
+  if (xCache != null) return reading(fromXCache(xCache), `x-cache: ${xCache}`, xCacheStale(xCache));
   if (age !== undefined && age > 0) return reading('hit', `age: ${age}`);
   return reading('unknown', '');
 }

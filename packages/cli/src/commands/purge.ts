@@ -1,32 +1,16 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
-import { isPurgeTarget, PURGE_ENV, PURGE_TARGETS, purgerFromEnv, type PurgeInput, type PurgeResult } from '@alphanode/cache-rules/purge';
+import { isPurgeTarget, PURGE_ENV, PURGE_TARGETS, purgerFromEnv, type PurgeResult } from '@alphanode/cache-rules/purge';
 import type { CliIO, Command } from '../command.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_TEMPFAIL, EXIT_USAGE } from '../internal/exit-code.ts';
 import { parseOptions, usageError, wholeNumber } from '../internal/parse-options.ts';
+import { readPurgePlan } from '../internal/read-purge-plan.ts';
 
 const envHelp = PURGE_TARGETS.map((target) => {
   const vars = Object.values(PURGE_ENV[target]).map((v) => `${v.names.join(' | ')}${v.required ? '' : ' (optional)'}`);
   return `  ${target.padEnd(10)} ${vars.join(', ')}`;
 }).join('\n');
-
-/** `purge-plan.json` as `alphanode build` writes it, checked: `{ urls, keys, urlsWithoutKey? }`. */
-function readPlan(text: string): PurgeInput | string {
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    return `not JSON (${error instanceof Error ? error.message : String(error)})`;
-  }
-  const isList = (list: unknown): list is string[] => Array.isArray(list) && list.every((item) => typeof item === 'string');
-  if (value == null || typeof value !== 'object') return 'expected an object { urls, keys, urlsWithoutKey }';
-  const { urls, keys, urlsWithoutKey, prefixes } = value as Record<string, unknown>;
-  if (!isList(urls) || !isList(keys)) return '"urls" and "keys" must be lists of strings';
-  if (urlsWithoutKey !== undefined && !isList(urlsWithoutKey)) return '"urlsWithoutKey" must be a list of strings';
-  if (prefixes !== undefined && !isList(prefixes)) return '"prefixes" must be a list of strings';
-  return { urls, keys, ...(urlsWithoutKey === undefined ? {} : { urlsWithoutKey }), ...(prefixes === undefined ? {} : { prefixes }) };
-}
 
 function writeReport(io: CliIO, result: PurgeResult, missing: string[]): void {
   const counts = (kind: 'keys' | 'urls' | 'prefixes') => result.requests.filter((r) => r.purges.kind === kind).reduce((n, r) => n + r.purges.items.length, 0);
@@ -91,7 +75,7 @@ export const purgeCommand: Command = {
       io.stderr.write(`alphanode purge: cannot read ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
       return EXIT_FAILED;
     }
-    const plan = readPlan(text);
+    const plan = readPurgePlan(text);
     if (typeof plan === 'string') {
       io.stderr.write(`alphanode purge: ${file}: ${plan}\n`);
       return EXIT_FAILED;

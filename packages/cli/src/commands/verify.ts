@@ -2,7 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import process from 'node:process';
 import { isTargetName, TARGETS, type TargetName } from '@alphanode/cache-rules';
-import { isPurgeTarget, purgerFromEnv, PURGE_TARGETS, type PurgeInput } from '@alphanode/cache-rules/purge';
+import { isPurgeTarget, purgerFromEnv, PURGE_TARGETS } from '@alphanode/cache-rules/purge';
 import { sitemapUrls, verifySite, type VerifyOptions } from '@alphanode/cache-rules/verify';
 import { MANIFEST_FILE, MANIFEST_JOURNAL_FILE, parseManifest } from '@alphanode/site/node';
 import type { CliIO, Command } from '../command.ts';
@@ -11,6 +11,7 @@ import { parseOptions, usageError, wholeNumber } from '../internal/parse-options
 import { createProgressBar, type ProgressBar } from '../internal/progress-bar.ts';
 import { loadRules } from '../internal/load-rules.ts';
 import { readInput } from '../internal/read-input.ts';
+import { readPurgePlan } from '../internal/read-purge-plan.ts';
 import { verifyReportHtml } from '../internal/verify-html.ts';
 import { formatVerifyReport } from '../internal/verify-output.ts';
 
@@ -103,7 +104,11 @@ export const verifyCommand: Command = {
     if (v.purge !== undefined && v.purger !== undefined && isPurgeTarget(v.purger)) {
       const text = await readInput(v.purge, io);
       if (text === undefined) return EXIT_FAILED;
-      const plan = JSON.parse(text) as PurgeInput;
+      const plan = readPurgePlan(text);
+      if (typeof plan === 'string') {
+        io.stderr.write(`alphanode verify: ${v.purge}: ${plan}\n`);
+        return EXIT_FAILED;
+      }
       const made = purgerFromEnv(v.purger, process.env);
       if (!made.ok) {
         io.stderr.write(`alphanode verify: ${made.message} in the environment\n`);
