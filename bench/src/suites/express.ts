@@ -1,11 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import process from 'node:process';
+import type { ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findVarnishd, startVarnish } from '@alphanode/example-express';
 import { parsePost } from '@alphanode/parser';
 import { slugify } from '@alphanode/site';
 import autocannon from 'autocannon';
+import { cpuMs, startChildServer, stopChildServer, type ChildServer } from '../child-server.ts';
 import type { Suite } from '../suite.ts';
 
 const main = fileURLToPath(new URL('../../../examples/express/src/main.ts', import.meta.url));
@@ -27,53 +27,13 @@ interface Load {
   round: number;
 }
 
-/** User + system CPU milliseconds of a process so far, from /proc (clock ticks of 10 ms). */
-function cpuMs(pid: number | undefined): number | undefined {
-  if (pid === undefined || !existsSync(`/proc/${pid}/stat`)) return undefined;
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
-/** A server process and the port it listens on. */
-interface Server {
-  port: number;
-  child: ChildProcess;
-}
-
-/** A server in its own process (as it runs in production), so the load generator does not share its event loop. */
-async function startServer(script: string, args: string[], env: NodeJS.ProcessEnv = {}): Promise<Server> {
-  const child = spawn(process.execPath, ['--conditions=@alphanode/source', script, ...args], {
-    env: { ...process.env, PORT: '0', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let out = '';
-  const port = await new Promise<number>((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const match = /serving on http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
-      if (match) resolve(Number(match[1]));
-    });
-    child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}:\n${out}`)));
-  });
-  return { port, child };
-}
-
 /** The Express example, with or without the rules middleware. */
-const startExample = (cacheRules: boolean) => startServer(main, [], { TARGET: 'varnish', CACHE_RULES: cacheRules ? 'on' : 'off', ADMIN_TOKEN: '' });
+const startExample = (cacheRules: boolean) => startChildServer(main, [], { TARGET: 'varnish', CACHE_RULES: cacheRules ? 'on' : 'off', ADMIN_TOKEN: '' });
 
 /** The example's pages as a Hono app or a plain Fetch handler, both on @hono/node-server (see web-child.ts). */
-const startWeb = (kind: 'hono' | 'fetch', rules: 'on' | 'off' | 'headers') => startServer(webChild, [kind, rules]);
-
-async function stopExample(child: ChildProcess): Promise<void> {
-  if (child.exitCode != null || child.signalCode != null) return;
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
-  await Promise.race([exited, new Promise((resolve) => setTimeout(resolve, 2000))]);
-  if (child.exitCode == null) child.kill('SIGKILL');
-}
+const startWeb = (kind: 'hono' | 'fetch', rules: 'on' | 'off' | 'headers') => startChildServer(webChild, [kind, rules]);
 
 /**
  * Every post page in turn, as anonymous visitors: the traffic a cache in front would absorb. The
@@ -155,8 +115,8 @@ interface Pair {
   with: string;
   /** The server the app runs on, where it is not the example's own. */
   stack?: string;
-  start: (cacheRules: boolean) => Promise<Server>;
-  control?: { name: string; start: () => Promise<Server> };
+  start: (cacheRules: boolean) => Promise<ChildServer>;
+  control?: { name: string; start: () => Promise<ChildServer> };
 }
 
 /** A Web-standard app on @hono/node-server: `Hono` with `cacheRules`, or a plain handler with `withCacheRules`. */
@@ -202,8 +162,8 @@ export const expressSuite: Suite = {
         return result.value;
       });
       const servers = PAIRS.map((pair) => {
-        const [bare, ruled] = ready.splice(0, 2) as [Server, Server];
-        return { pair, bare, ruled, control: pair.control ? (ready.shift() as Server) : undefined };
+        const [bare, ruled] = ready.splice(0, 2) as [ChildServer, ChildServer];
+        return { pair, bare, ruled, control: pair.control ? (ready.shift() as ChildServer) : undefined };
       });
       const [express] = servers as [(typeof servers)[number]];
       // Warm every server (JIT, connection pools) before anything counts.
@@ -218,7 +178,7 @@ export const expressSuite: Suite = {
         }
       }
       // Only the ruled Express example stays up, as Varnish's backend.
-      await Promise.all(children.filter((child) => child !== express.ruled.child).map(stopExample));
+      await Promise.all(children.filter((child) => child !== express.ruled.child).map(stopChildServer));
       const pairs = PAIRS.map((pair) => ({ pair, without: summary(runs, pair.without), withRules: summary(runs, pair.with) }));
       const [first, ...adapters] = pairs as [(typeof pairs)[number], ...typeof pairs];
       const rows = [first.without, first.withRules];
@@ -242,7 +202,7 @@ export const expressSuite: Suite = {
         ...pairs.map(({ pair, without, withRules }) => overhead(pair, runs, without, withRules)),
       ].join('\n');
     } finally {
-      await Promise.all(children.map(stopExample));
+      await Promise.all(children.map(stopChildServer));
     }
   },
 };

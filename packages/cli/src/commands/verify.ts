@@ -97,9 +97,6 @@ export const verifyCommand: Command = {
     if (!engine) return EXIT_FAILED;
     const previous = v['previous-rules'] === undefined ? undefined : await loadRules(v['previous-rules'], io);
     if (v['previous-rules'] !== undefined && !previous) return EXIT_FAILED;
-    const pages = v.site !== undefined ? await manifestUrls(path.resolve(io.cwd, v.site), io) : v.sitemap !== undefined ? await sitemapPages(v.sitemap, base, io) : [];
-    if (pages === undefined) return EXIT_FAILED;
-
     let purge: VerifyOptions['purge'];
     if (v.purge !== undefined && v.purger !== undefined && isPurgeTarget(v.purger)) {
       const text = await readInput(v.purge, io);
@@ -116,6 +113,10 @@ export const verifyCommand: Command = {
       }
       purge = { plan, purger: made.purger, settleMs: purgeWait };
     }
+
+    // After the plan is checked: a bad plan file must stop the run before any request is sent.
+    const pages = v.site !== undefined ? await manifestUrls(path.resolve(io.cwd, v.site), io) : v.sitemap !== undefined ? await sitemapPages(v.sitemap, base, io) : [];
+    if (pages === undefined) return EXIT_FAILED;
 
     // Drawn only on a terminal, and made on the first request, when the run knows its total.
     let bar: ProgressBar | undefined;

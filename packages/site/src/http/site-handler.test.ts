@@ -84,6 +84,17 @@ describe('createSiteHandler', () => {
     expect(await (await handler(get('/healthz'))).text()).toBe('ok\n');
   });
 
+  it('gives /healthz and a 405 the rules\' headers too, as the rules decide them (no drift for verify)', async () => {
+    const handler = createSiteHandler({ read, engine, target: 'varnish' });
+    for (const request of [get('/healthz'), get('/posts/x', { method: 'POST', body: 'x' })]) {
+      const response = await handler(request);
+      const decision = engine.decide({ method: request.method, url: request.url }, { target: 'varnish', response: { status: response.status, headers: { 'content-type': 'text/plain; charset=utf-8' } } });
+      expect([response.headers.get('cache-control'), response.headers.get('x-cache-rule')]).toEqual([decision.headers['Cache-Control'], decision.rule ?? 'none']);
+    }
+    // Without rules, the fixed no-store stands.
+    expect((await createSiteHandler({ read })(get('/healthz'))).headers.get('cache-control')).toBe('no-store');
+  });
+
   it('serves the site with no caching header when it has no rules', async () => {
     const handler = createSiteHandler({ read });
     const response = await handler(get('/'));

@@ -86,10 +86,24 @@ export function createSiteHandler(options: SiteHandlerOptions): SiteHandler {
   const json = routes.postPatterns.findIndex((pattern, i) => i > 0 && pattern.endsWith('.json'));
   const keyHeader = targetKeyHeader(target);
   const readManifest = manifestReader(read);
+  /** The response with the rules' headers and the rule's name (unchanged without rules). */
+  const ruled = (request: Request, response: Response, post?: Post, keys?: readonly string[]): Response => {
+    if (engine === undefined) return response;
+    const { response: out, decision } = applyCacheRules(engine, request, response, { target, post });
+    out.headers.set('x-cache-rule', decision?.rule ?? 'none');
+    // The keys the build recorded (those of the post's fields too), for a post this server cannot read.
+    if (keys && keys.length > 0 && keyHeader && decision?.action === 'cache') {
+      const value = keys.join(keyHeader.separator);
+      if ((keyHeader.maxKeys === undefined || keys.length <= keyHeader.maxKeys) && value.length <= keyHeader.maxBytes) out.headers.set(keyHeader.name, value);
+    }
+    return out;
+  };
   return async (request) => {
     const url = new URL(request.url);
-    if (url.pathname === '/healthz') return new Response('ok\n', { headers: { 'content-type': TEXT, 'cache-control': 'no-store' } });
-    if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('method not allowed\n', { status: 405, headers: { 'content-type': TEXT, allow: 'GET, HEAD', 'cache-control': 'no-store' } });
+    // Answered before any file is read, but with the rules' headers as every other response, so
+    // that `alphanode verify` finds no drift on them (the example rules list /healthz).
+    if (url.pathname === '/healthz') return ruled(request, new Response('ok\n', { headers: { 'content-type': TEXT, 'cache-control': 'no-store' } }));
+    if (request.method !== 'GET' && request.method !== 'HEAD') return ruled(request, new Response('method not allowed\n', { status: 405, headers: { 'content-type': TEXT, allow: 'GET, HEAD', 'cache-control': 'no-store' } }));
     const route = routes.match(url.pathname);
     // Read only when needed: it is the largest file of a large site.
     const manifest = route === undefined || (route.kind === 'post' && json <= 0) ? await readManifest() : undefined;
@@ -113,17 +127,7 @@ export function createSiteHandler(options: SiteHandlerOptions): SiteHandler {
       headers.set('etag', etagFor(body));
       response = new Response(body, { status: 200, headers });
     }
-    if (engine !== undefined) {
-      const ruled = applyCacheRules(engine, request, response, { target, post });
-      response = ruled.response;
-      const decision = ruled.decision;
-      response.headers.set('x-cache-rule', decision?.rule ?? 'none');
-      // The keys the build recorded (those of the post's fields too), for a post this server cannot read.
-      if (keys && keys.length > 0 && keyHeader && decision?.action === 'cache') {
-        const value = keys.join(keyHeader.separator);
-        if ((keyHeader.maxKeys === undefined || keys.length <= keyHeader.maxKeys) && value.length <= keyHeader.maxBytes) response.headers.set(keyHeader.name, value);
-      }
-    }
+    response = ruled(request, response, post, keys);
     if (response.status === 200 && ifNoneMatch(request.headers.get('if-none-match'), response.headers.get('etag') ?? undefined)) {
       return new Response(null, { status: 304, headers: response.headers });
     }
