@@ -47,13 +47,17 @@ export function slugifyKeyPart(text: string): string {
   let slug = memo.get(text);
   if (slug === undefined) {
     if (memo.size >= MEMO_LIMIT) memo.clear();
-    slug = SAFE.test(text) ? text : joinFolded(foldText(text));
-    memo.set(text, slug);
+    // A post's field is often a view into the post's whole text (V8 substrings); the memo holds
+    // a copy, or it would keep up to MEMO_LIMIT post texts alive.
+    const own = detached(text);
+    slug = SAFE.test(own) ? own : joinFolded(foldText(own));
+    memo.set(own, slug);
   }
   return slug;
 }
 
 const MEMO_LIMIT = 4096;
+const detached = (text: string): string => (text.length < 13 ? text : (JSON.parse(JSON.stringify(text)) as string));
 const memo = new Map<string, string>();
 
 /** A key made of safe parts, finished: ends trimmed, and past 128 characters cut and suffixed with a stable hash. */

@@ -3,6 +3,7 @@ import type { Diagnostic } from '@alphanode/parser';
 import { readFailureDiagnostic } from '@alphanode/parser/node';
 import type { SiteRoutes } from '../routes/site-routes.ts';
 import { contentHash } from './content-hash.ts';
+import { detachedString } from './detached-string.ts';
 import type { FileWriter } from './file-writer.ts';
 import type { OutputRecord } from '../manifest/manifest.ts';
 import type { PageSettings } from './page-settings.ts';
@@ -65,5 +66,9 @@ export function runPageJob(job: PageJob, context: PageContext): PageJobResult {
     context.write(output.file, output.content);
     return { url: output.url, file: output.file, hash: contentHash(output.content), keys: context.engine ? context.engine.keysFor(output.url, post) : [] };
   });
-  return { file: job.file, source: { kind: 'read', stamp }, diagnostics, page: { title: post.title, topic: post.meta.topic, date: post.meta.revision.lastReviewed, summary: post.meta.summary, similar: post.similar.map(titleKey), outputs } };
+  // The manifest keeps these for the run (and a dev server's for its life): on the main thread
+  // they would otherwise keep the post's whole text alive (a worker's result is copied anyway).
+  const { title, meta } = post;
+  const page = { title: detachedString(title), topic: detachedString(meta.topic), date: detachedString(meta.revision.lastReviewed), summary: detachedString(meta.summary), similar: post.similar.map(titleKey), outputs };
+  return { file: job.file, source: { kind: 'read', stamp }, diagnostics, page };
 }

@@ -1,3 +1,5 @@
+import { detachedString } from './detached-string.ts';
+
 /**
  * The title line of a post's text, found the way the parser finds it (after an optional byte-order
  * mark and `|` breadcrumb line) without parsing the rest: the main thread needs it to hand out
@@ -5,6 +7,6 @@
  */
 export function titleOf(text: string): string {
   const head = text.slice(text.charCodeAt(0) === 0xfeff ? 1 : 0, 4096).split(/\r\n|\r|\n/, 4);
-  if (head[0] !== '|') return head[0] ?? '';
-  return (head[1] === '' ? head[2] : head[1]) ?? '';
+  // Kept for the whole run: detached from the head it was cut from.
+  return detachedString((head[0] !== '|' ? head[0] : head[1] === '' ? head[2] : head[1]) ?? '');
 }
