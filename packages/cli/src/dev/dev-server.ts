@@ -74,7 +74,8 @@ export async function startDev(options: DevOptions, io: CliIO): Promise<{ ok: tr
     }
     rules = read.text;
   }
-  const build = (text: string | undefined) => buildSite(buildOptionsOf({ ...site, target }, io.cwd, outDir, text));
+  // A rebuild passes what the watcher saw, so the build looks at those paths, not every source.
+  const build = (text: string | undefined, changedFiles?: readonly string[]) => buildSite({ ...buildOptionsOf({ ...site, target }, io.cwd, outDir, text), ...(changedFiles === undefined ? {} : { changedFiles }) });
   const handlerFor = (text: string | undefined): SiteHandler => {
     // The build has compiled these rules already: they compile.
     const compiled = text === undefined ? undefined : compileRules(text);
@@ -113,14 +114,14 @@ export async function startDev(options: DevOptions, io: CliIO): Promise<{ ok: tr
     }
     let summary: BuildSummary | undefined;
     try {
-      summary = await build(candidate);
+      summary = await build(candidate, changes);
     } catch (error) {
       complain(error instanceof Error ? error.message : String(error));
       // New rules that do not compile: the posts saved meanwhile are built with the rules read before.
       if (candidate !== rules && error instanceof BuildError && error.code === 'invalid-rules') {
         complain('the rules read before still apply until these are fixed');
         candidate = rules;
-        summary = await build(candidate).catch((again: unknown) => void complain(again instanceof Error ? again.message : String(again)));
+        summary = await build(candidate, changes).catch((again: unknown) => void complain(again instanceof Error ? again.message : String(again)));
       }
     }
     if (summary !== undefined) {
