@@ -464,15 +464,19 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
     const touched = new Set<string>();
     for (const file of Object.keys(previous.posts)) if (next.posts[file] !== previous.posts[file]) touched.add(file);
     for (const file of Object.keys(next.posts)) if (next.posts[file] !== previous.posts[file]) touched.add(file);
+    // A stale file is most often claimed again by a touched post or a listing (an edited post keeps
+    // its URLs); only one that is not is looked for among every output, listed then, once.
     const claimed = new Set<string>();
-    for (const entry of Object.values(next.posts)) for (const output of entry.outputs) claimed.add(output.file);
+    for (const file of touched) for (const output of next.posts[file]?.outputs ?? []) claimed.add(output.file);
     for (const output of next.listings) claimed.add(output.file);
+    let everyOutput: Set<string> | undefined;
+    const isClaimed = (file: string) => claimed.has(file) || (everyOutput ??= new Set(Object.values(next.posts).flatMap((entry) => entry.outputs.map((output) => output.file)))).has(file);
     const stale = new Set<string>();
     for (const file of touched) for (const output of previous.posts[file]?.outputs ?? []) stale.add(output.file);
     for (const output of previous.listings) stale.add(output.file);
     // A killed run may have written pages no manifest names yet.
     for (const url of journal.urls) stale.add(outputFileFor(url));
-    for (const file of stale) if (!claimed.has(file)) removeOutput(outDir, file);
+    for (const file of stale) if (!isClaimed(file)) removeOutput(outDir, file);
 
     const before = recordsOf([...touched].map((file) => previous.posts[file]), previous.listings);
     const after = recordsOf([...touched].map((file) => next.posts[file]), next.listings);

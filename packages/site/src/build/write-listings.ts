@@ -3,7 +3,7 @@ import { siteFeeds } from '../feeds/site-feeds.ts';
 import { NOT_FOUND_URL, renderNotFoundPage, type ListingPageOptions } from '../listings/listing-pages.ts';
 import { listingPageInputs, listingTopics } from '../listings/listing-inputs.ts';
 import { listingPages, renderListingPages, renderListingRoute } from '../listings/listing-routes.ts';
-import { createListings } from '../listings/listings.ts';
+import { createListings, type ListingEntry } from '../listings/listings.ts';
 import type { SlugCollision } from '../routes/assign-slugs.ts';
 import { outputFileFor, type SiteRoutes } from '../routes/site-routes.ts';
 import { assignTopicSlugs } from '../routes/topic-slugs.ts';
@@ -53,14 +53,28 @@ export interface ListingsOutput {
  * a record: a listing page that is no longer made (page 3 when two remain) is in the previous
  * records and not in these, so the build removes its file and the purge plan names its URL.
  */
+/**
+ * A post's listing entry, the same object for the same manifest entry: an unchanged post keeps its
+ * entry object from run to run in one process, and with it what `listingPageInputs` remembers.
+ */
+const entries = new WeakMap<ManifestPost, ListingEntry>();
+function entryOf(post: ManifestPost): ListingEntry {
+  let entry = entries.get(post);
+  if (entry === undefined) {
+    // A manifest from before posts carried a date and summary has none for a post that has not built since.
+    entry = { slug: post.slug, title: post.title, topic: post.topic, date: post.date ?? '', summary: post.summary ?? '' };
+    entries.set(post, entry);
+  }
+  return entry;
+}
+
 export function writeListings(input: ListingsInput): ListingsOutput {
   const posts = [...input.posts];
   const { slugs, collisions } = assignTopicSlugs(
     posts.map((post) => post.topic),
     new Map(Object.entries(input.previousTopics)),
   );
-  // A manifest from before posts carried a date and summary has none for a post that has not built since.
-  const listings = createListings(posts.map(({ slug, title, topic, date, summary }) => ({ slug, title, topic, date: date ?? '', summary: summary ?? '' })), slugs);
+  const listings = createListings(posts.map(entryOf), slugs);
   const previous = new Map(input.previous.map((record) => [record.url, record]));
   const options: ListingPageOptions = { routes: input.routes, siteName: input.settings.siteName, lang: input.settings.lang, stylesheets: linkedStylesheets(input.settings), pageSize: input.settings.pageSize };
   const output: ListingsOutput = { records: [], topics: Object.fromEntries(slugs), files: [], collisions };

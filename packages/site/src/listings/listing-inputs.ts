@@ -13,7 +13,22 @@ export function listingTopics(listings: Listings): ListingTopics {
   return { bySlug: new Map(listings.topics.map((topic) => [topic.slug, topic])), slugByName: new Map(listings.topics.map((topic) => [topic.name, topic.slug])) };
 }
 
-const entryInputs = (entry: ListingEntry, topicSlug: string | undefined) => [entry.slug, entry.title, entry.topic, topicSlug ?? null, entry.date, entry.summary];
+/**
+ * Each entry's part of the text, remembered per entry object: a build in a long-lived process
+ * (`alphanode dev`) keeps an unchanged post's entry, so a rebuild serialises only what moved.
+ */
+const entryTexts = new WeakMap<ListingEntry, { topicSlug: string | undefined; text: string }>();
+
+function entryText(entry: ListingEntry, topicSlug: string | undefined): string {
+  const known = entryTexts.get(entry);
+  if (known !== undefined && known.topicSlug === topicSlug) return known.text;
+  const text = JSON.stringify([entry.slug, entry.title, entry.topic, topicSlug ?? null, entry.date, entry.summary]);
+  entryTexts.set(entry, { topicSlug, text });
+  return text;
+}
+
+/** `JSON.stringify([...head, entries])` with each entry's text made by `entryText`. */
+const pageText = (head: readonly unknown[], entries: readonly string[], tail: string) => `${JSON.stringify(head).slice(0, -1)},[${entries.join(',')}]${tail}]`;
 
 /**
  * Everything the page at `page` shows, as one JSON text: its posts (with their topics' slugs), its
@@ -28,9 +43,9 @@ export function listingPageInputs(listings: Listings, page: ListingPage, pageSiz
     const slugs = topics.slugByName;
     const shown = entriesOnPage(listings.entries, route.page, pageSize) ?? [];
     const counts = route.page === 1 ? listings.topics.map((topic) => [topic.name, topic.slug, topic.entries.length]) : null;
-    return JSON.stringify(['home', route.page, route.page < pageCount(listings.entries.length, pageSize), shown.map((entry) => entryInputs(entry, slugs.get(entry.topic))), counts]);
+    return pageText(['home', route.page, route.page < pageCount(listings.entries.length, pageSize)], shown.map((entry) => entryText(entry, slugs.get(entry.topic))), `,${JSON.stringify(counts)}`);
   }
   const topic = topics.bySlug.get(route.slug) as TopicListing;
   const shown = entriesOnPage(topic.entries, route.page, pageSize) ?? [];
-  return JSON.stringify(['topic', topic.name, topic.slug, route.page, route.page < pageCount(topic.entries.length, pageSize), shown.map((entry) => entryInputs(entry, topic.slug))]);
+  return pageText(['topic', topic.name, topic.slug, route.page, route.page < pageCount(topic.entries.length, pageSize)], shown.map((entry) => entryText(entry, topic.slug)), '');
 }
