@@ -24,6 +24,7 @@ import { runPageJob, type PageContext, type PageJob, type PageJobResult } from '
 import { DEFAULT_PAGE_SETTINGS, type PageSettings } from './page-settings.ts';
 import { representationOf } from './render-post-file.ts';
 import { listSources } from './source-list.ts';
+import { keySharer } from './shared-keys.ts';
 import { quickState, readHead, type QuickState, type SourceStamp, type SourceStatResult } from './source-file.ts';
 import { movedTitleKeys, titleIndex } from './similar-links.ts';
 import { matchesStamp, writeStamp } from './sources-stamp.ts';
@@ -349,18 +350,22 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
       return result;
     });
   };
-  const jobs = changed.map(({ file }) => jobOf(file, trusted && !journal.files.has(file) ? previous.posts[file] : undefined));
   const results = new Map<string, PageJobResult>();
-  for (const result of await render(jobs, (done) => options.onProgress?.(done, jobs.length))) results.set(result.file, result);
+  const jobs = changed.map(({ file }) => jobOf(file, trusted && !journal.files.has(file) ? previous.posts[file] : undefined));
+  for (const result of await render(jobs, (done) => options.onProgress?.(done, changed.length))) results.set(result.file, result);
+  // Not needed past the render: at 100,000 posts, tens of MB held through the rest of the run.
+  jobs.length = 0;
 
   let listingsMoved = removed.length > 0 || !trusted || pagesMoved || journal.listings || previous.listings.length === 0;
   const built = new Set<string>();
   /** Records a post this run built: its manifest entry, its files, and whether what the listings show of it moved. */
+  const shareKeys = keySharer();
   const recordBuilt = (file: string, result: PageJobResult & { page: NonNullable<PageJobResult['page']> }, stamp: SourceStamp) => {
     const before = previous.posts[file];
     const { page } = result;
     const slug = slugs.get(file) as string;
     if (before?.slug !== slug || before.title !== page.title || before.topic !== page.topic || before.date !== page.date || before.summary !== page.summary) listingsMoved = true;
+    shareKeys(page.outputs);
     const entry: ManifestPost = { file, hash: stamp.hash, size: stamp.size, mtimeMs: stamp.mtimeMs, slug, title: page.title, topic: page.topic, date: page.date, summary: page.summary, outputs: page.outputs };
     if (page.similar.length > 0) entry.similar = page.similar;
     next.posts[file] = entry;
@@ -374,8 +379,14 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
       continue;
     }
     const result = results.get(file);
+    // Each result is read once: its wrapper goes as the manifest entry takes what it keeps.
+    results.delete(file);
     if (quick.kind === 'unreadable') summary.diagnostics.push(readFailureDiagnostic(file, quick.error));
-    if (result) summary.diagnostics.push(...result.diagnostics);
+    if (result) {
+      // A worker's copy of the path in each diagnostic: this thread's string is kept instead.
+      for (const diagnostic of result.diagnostics) if (diagnostic.file === file) diagnostic.file = file;
+      summary.diagnostics.push(...result.diagnostics);
+    }
     if (result?.source.kind === 'unchanged' && before) {
       // A fresh clone: same content, new mtime, recorded so the next run can skip the read.
       const { size, mtimeMs } = result.source.stamp;
