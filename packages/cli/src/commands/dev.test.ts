@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { captureIo, repoDir, tempDir, type CapturedIO } from '../../test/helpers.ts';
 import { runCli } from '../run-cli.ts';
 import { readSiteManifest, type Manifest } from '@alphanode/site/node';
+// Not public: the test holds the out dir as another build would.
+import { acquireBuildLock } from '../../../site/src/build/build-lock.ts';
 
 let dir = '';
 let cleanup = async () => {};
@@ -124,6 +126,30 @@ describe('alphanode dev', () => {
     expect(await dev.stop()).toBe(0);
     expect(dev.io.out()).toMatch(/stopped\n$/);
     writeFileSync(path.join(dir, 'rules.yaml'), rules);
+  });
+
+  it('lists every source after a rebuild that failed, so the save it was for is not lost', async () => {
+    const dev = await startDev(['content/*.txt', '--port', '0', '--out', 'dist-lock']);
+    const outDir = path.join(dir, 'dist-lock');
+    const [a, b] = Object.values((readSiteManifest(outDir) as Manifest).posts) as [Manifest['posts'][string], Manifest['posts'][string]];
+    const edit = (post: typeof a, word: string) => {
+      const source = path.join(dir, post.file);
+      writeFileSync(source, readFileSync(source, 'utf8').replace(post.title, `${post.title} ${word}`));
+    };
+    // Another build holds the out dir: the rebuild for A's save fails, having listed nothing.
+    const release = acquireBuildLock(outDir);
+    try {
+      edit(a, 'first');
+      await until(() => /another build|is building|lock/i.test(dev.io.err()));
+    } finally {
+      release();
+    }
+    // The next save names only B; A's save must be built too.
+    edit(b, 'second');
+    await until(() => /rebuilt in \d+ ms: 2 built/.test(dev.io.out()));
+    const titles = Object.values((readSiteManifest(outDir) as Manifest).posts).map((post) => post.title);
+    expect(titles).toEqual(expect.arrayContaining([`${a.title} first`, `${b.title} second`]));
+    expect(await dev.stop()).toBe(0);
   });
 
   it('says what is wrong with the command line, the rules file or the port', async () => {

@@ -104,6 +104,7 @@ export async function startDev(options: DevOptions, io: CliIO): Promise<{ ok: tr
     return { ok: false, code: EXIT_FAILED };
   }
 
+  let listEverything = false;
   const rebuild = async (changes: string[]) => {
     const rulesChanged = site.rulesFile !== undefined && changes.includes(site.rulesFile);
     let candidate = rules;
@@ -113,18 +114,22 @@ export async function startDev(options: DevOptions, io: CliIO): Promise<{ ok: tr
       else complain(`${read.message}; the rules read before still apply`);
     }
     let summary: BuildSummary | undefined;
+    // After a failed build, whose changes may never have been listed, the next lists every source.
+    const changedFiles = listEverything ? undefined : changes;
+    listEverything = true;
     try {
-      summary = await build(candidate, changes);
+      summary = await build(candidate, changedFiles);
     } catch (error) {
       complain(error instanceof Error ? error.message : String(error));
       // New rules that do not compile: the posts saved meanwhile are built with the rules read before.
       if (candidate !== rules && error instanceof BuildError && error.code === 'invalid-rules') {
         complain('the rules read before still apply until these are fixed');
         candidate = rules;
-        summary = await build(candidate, changes).catch((again: unknown) => void complain(again instanceof Error ? again.message : String(again)));
+        summary = await build(candidate, changedFiles).catch((again: unknown) => void complain(again instanceof Error ? again.message : String(again)));
       }
     }
     if (summary !== undefined) {
+      listEverything = false;
       const newRules = candidate !== rules;
       if (newRules) {
         rules = candidate;

@@ -72,8 +72,10 @@ export interface BuildOptions {
    * The sources (absolute, or relative to `cwd`) that changed since this process last built
    * `outDir` with the same `patterns`, added and removed ones too, as a file watcher reports them:
    * the build then looks only at those instead of listing and statting every source. A folder
-   * among them, or no such earlier build, lists everything as usual. Pass it only from a watcher
-   * that sees every change (`alphanode dev`); a missed path is a change the build does not see.
+   * among them (or one gone that held sources), or no such earlier build, lists everything as
+   * usual. Pass it only from a watcher that sees every change (`alphanode dev`); a missed path is
+   * a change the build does not see, and so is an edit to the target of a source that is a
+   * symbolic link, which a watcher reports under the target's name.
    */
   changedFiles?: readonly string[];
   /** Called as changed posts are rendered, with how many of them are done and how many there are. */

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, renameSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
@@ -73,6 +73,27 @@ describe('listSources', () => {
       listSources(PATTERNS, cwd, out, ['content/a.txt']);
       const list = listSources(patterns, cwd, outDir, changed);
       expect(statOf(list, 'content/b.txt'), String(changed)).toEqual(statOf(listSources(patterns, cwd, outDir, undefined), 'content/b.txt'));
+    }
+  });
+
+  it('agrees with fast-glob where its globs are subtle: ./ prefixes, ignored folders, extglobs, a folder moved away', () => {
+    const cases: { patterns: string[]; change(cwd: string): string[] }[] = [
+      // fast-glob answers `./content/a.txt` for `./content/*.txt`.
+      { patterns: ['./content/*.txt'], change: (cwd) => (put(cwd, 'content/a.txt', 'a, edited'), [path.join(cwd, 'content/a.txt')]) },
+      // An ignored folder is not entered, so nothing in it is listed, whatever its files' names.
+      { patterns: ['content/**/*.txt', '!content/drafts'], change: (cwd) => (put(cwd, 'content/drafts/wip.txt', 'draft'), ['content/drafts/wip.txt']) },
+      { patterns: ['content/**/*.txt', '!**/sub'], change: (cwd) => (put(cwd, 'content/sub/new.txt', 'new'), ['content/sub/new.txt']) },
+      // `!(…)` is an extglob to include, not an ignore pattern.
+      { patterns: ['!(drafts)/**/*.txt'], change: (cwd) => (put(cwd, 'content/sub/c.txt', 'c, edited'), ['content/sub/c.txt']) },
+      // A folder renamed away: the watcher names the folder, gone, and none of its files.
+      { patterns: ['content/**/*.txt'], change: (cwd) => (renameSync(path.join(cwd, 'content/sub'), path.join(cwd, 'moved')), [path.join(cwd, 'content/sub')]) },
+      { patterns: ['content/**/*.txt'], change: (cwd) => (renameSync(path.join(cwd, 'content/sub'), path.join(cwd, 'content/.old')), [path.join(cwd, 'content/sub'), path.join(cwd, 'content/.old')]) },
+    ];
+    for (const { patterns, change } of cases) {
+      const cwd = tree({ 'content/a.txt': 'a', 'content/sub/c.txt': 'c', 'content/drafts/d.txt': 'd' });
+      listSources(patterns, cwd, `${cwd}/dist`, undefined);
+      const hinted = listSources(patterns, cwd, `${cwd}/dist`, change(cwd));
+      expect(hinted, patterns.join(' ')).toEqual(listSources(patterns, cwd, `${cwd}/full`, undefined));
     }
   });
 

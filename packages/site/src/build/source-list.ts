@@ -22,14 +22,24 @@ function scanSources(patterns: readonly string[], cwd: string): SourceList {
   return { files, stats: files.map((file) => statSource(path.resolve(cwd, file))) };
 }
 
-/** Whether a path relative to `cwd` is one the globs list, as fast-glob matches it (micromatch, `!` patterns excluding). */
+/** fast-glob's test for an ignore pattern: a leading `!`, but not the extglob `!(…)`. */
+const isNegative = (pattern: string) => pattern.startsWith('!') && pattern[1] !== '(';
+
+/**
+ * Whether a path relative to `cwd` is one the globs list, as fast-glob decides it: an include
+ * pattern matches it (micromatch, fast-glob's own matcher), and no ignore pattern matches it or
+ * any folder above it (fast-glob does not enter an ignored folder). Undefined for globs whose
+ * paths fast-glob gives in another shape (`./a`, `a//b`, outside `cwd`): those runs list everything.
+ */
 function sourceMatcher(patterns: readonly string[]): ((file: string) => boolean) | undefined {
-  const strip = (pattern: string) => pattern.replace(/^\.\//, '');
-  const include = patterns.filter((pattern) => !pattern.startsWith('!')).map(strip);
-  const exclude = patterns.filter((pattern) => pattern.startsWith('!')).map((pattern) => strip(pattern.slice(1)));
-  // Globs outside `cwd` are listed by fast-glob with paths of their own shape: those runs list everything.
-  if ([...include, ...exclude].some((pattern) => path.isAbsolute(pattern) || pattern.startsWith('..'))) return undefined;
-  return (file) => micromatch.isMatch(file, include) && !micromatch.isMatch(file, exclude);
+  const include = patterns.filter((pattern) => !isNegative(pattern));
+  const exclude = patterns.filter(isNegative).map((pattern) => pattern.slice(1));
+  if ([...include, ...exclude].some((pattern) => path.isAbsolute(pattern) || pattern.startsWith('..') || path.posix.normalize(pattern) !== pattern)) return undefined;
+  return (file) => {
+    if (!micromatch.isMatch(file, include)) return false;
+    for (let at = file.length; at > 0; at = file.lastIndexOf('/', at - 1)) if (micromatch.isMatch(file.slice(0, at), exclude)) return false;
+    return true;
+  };
 }
 
 /**
@@ -52,9 +62,12 @@ function updatedList(last: SourceList, patterns: readonly string[], cwd: string,
       // Unreadable: statSource says so below.
     }
     if (isDirectory) return undefined;
-    if (!isSource(file)) continue;
     const stat = statSource(absolute);
-    if ('error' in stat && (stat.error as NodeJS.ErrnoException).code === 'ENOENT') byFile.delete(file);
+    const gone = 'error' in stat && (stat.error as NodeJS.ErrnoException).code === 'ENOENT';
+    // A folder moved or renamed away is named, gone, with no event for the files that were in it.
+    if (gone && last.files.some((listed) => listed.startsWith(`${file}/`))) return undefined;
+    if (!isSource(file)) continue;
+    if (gone) byFile.delete(file);
     else byFile.set(file, stat);
   }
   const files = [...byFile.keys()].sort();
