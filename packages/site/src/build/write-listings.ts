@@ -1,7 +1,7 @@
 import type { CacheRulesEngine } from '@alphanode/cache-rules';
 import { siteFeeds } from '../feeds/site-feeds.ts';
 import { NOT_FOUND_URL, renderNotFoundPage, type ListingPageOptions } from '../listings/listing-pages.ts';
-import { listingPageInputs, listingTopics } from '../listings/listing-inputs.ts';
+import { listingPageParts, listingPartsText, listingTopics, type ListingPageParts } from '../listings/listing-inputs.ts';
 import { listingPages, renderListingPages, renderListingRoute } from '../listings/listing-routes.ts';
 import { createListings, type ListingEntry } from '../listings/listings.ts';
 import type { SlugCollision } from '../routes/assign-slugs.ts';
@@ -55,7 +55,7 @@ export interface ListingsOutput {
  */
 /**
  * A post's listing entry, the same object for the same manifest entry: an unchanged post keeps its
- * entry object from run to run in one process, and with it what `listingPageInputs` remembers.
+ * entry object from run to run in one process, and with it what `listingPartsText` and `pageSource` remember.
  */
 const entries = new WeakMap<ManifestPost, ListingEntry>();
 function entryOf(post: ManifestPost): ListingEntry {
@@ -66,6 +66,25 @@ function entryOf(post: ManifestPost): ListingEntry {
     entries.set(post, entry);
   }
   return entry;
+}
+
+const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((item, i) => item === b[i]);
+
+/**
+ * Each listing page's source as this process last made it, and what from: its entries (the same
+ * objects while their posts are unchanged, see `entryOf`), their topics' slugs, the text around
+ * them and the layout. Parts that compare equal make the same source, so a rebuild hashes only
+ * the pages whose parts moved (at 10,000 posts, a thousand pages' text and hash otherwise).
+ */
+const lastSources = new Map<string, { layout: string; head: string; parts: ListingPageParts; source: string }>();
+
+function pageSource(url: string, layout: string, parts: ListingPageParts): string {
+  const head = JSON.stringify(parts.head);
+  const known = lastSources.get(url);
+  if (known !== undefined && known.layout === layout && known.head === head && known.parts.tail === parts.tail && sameItems(known.parts.shown, parts.shown) && sameItems(known.parts.topicSlugs, parts.topicSlugs)) return known.source;
+  const source = contentHash(layout + listingPartsText(parts));
+  lastSources.set(url, { layout, head, parts, source });
+  return source;
 }
 
 export function writeListings(input: ListingsInput): ListingsOutput {
@@ -91,7 +110,7 @@ export function writeListings(input: ListingsInput): ListingsOutput {
   const layout = layoutFingerprint(options);
   const topics = listingTopics(listings);
   const pages = listingPages(listings, input.routes, input.settings.pageSize).map((page) => {
-    const source = contentHash(layout + listingPageInputs(listings, page, input.settings.pageSize, topics));
+    const source = pageSource(page.url, layout, listingPageParts(listings, page, input.settings.pageSize, topics));
     const before = previous.get(page.url);
     // What this page shows did not change since it was written: it is not rendered again.
     return { page, source, kept: input.reuse && before?.source === source ? before : undefined };

@@ -31,21 +31,38 @@ function entryText(entry: ListingEntry, topicSlug: string | undefined): string {
 const pageText = (head: readonly unknown[], entries: readonly string[], tail: string) => `${JSON.stringify(head).slice(0, -1)},[${entries.join(',')}]${tail}]`;
 
 /**
- * Everything the page at `page` shows, as one JSON text: its posts (with their topics' slugs), its
- * page number and whether it has neighbours, and on the first home page every topic with its count.
- * Equal texts render equal bytes (under the same options and templates), so a build renders again
- * only the listing pages whose text changed. Kept beside `renderHomePage` and `renderTopicPage`:
- * what they read, this must name.
+ * What a listing page shows, in parts: its posts, each with its topic's slug, and the rest of what
+ * it shows (the page number, whether it has neighbours, on the first home page every topic with its
+ * count) as the text around them. A build compares parts to tell an unchanged page cheaply.
  */
-export function listingPageInputs(listings: Listings, page: ListingPage, pageSize: number, topics: ListingTopics): string {
+export interface ListingPageParts {
+  head: readonly unknown[];
+  shown: readonly ListingEntry[];
+  topicSlugs: readonly (string | undefined)[];
+  /** JSON text after the entries (the first home page's topics), or ''. */
+  tail: string;
+}
+
+/** The parts of the page at `page` (see `listingPartsText`). */
+export function listingPageParts(listings: Listings, page: ListingPage, pageSize: number, topics: ListingTopics): ListingPageParts {
   const { route } = page;
   if (route.kind === 'home') {
-    const slugs = topics.slugByName;
     const shown = entriesOnPage(listings.entries, route.page, pageSize) ?? [];
     const counts = route.page === 1 ? listings.topics.map((topic) => [topic.name, topic.slug, topic.entries.length]) : null;
-    return pageText(['home', route.page, route.page < pageCount(listings.entries.length, pageSize)], shown.map((entry) => entryText(entry, slugs.get(entry.topic))), `,${JSON.stringify(counts)}`);
+    return { head: ['home', route.page, route.page < pageCount(listings.entries.length, pageSize)], shown, topicSlugs: shown.map((entry) => topics.slugByName.get(entry.topic)), tail: `,${JSON.stringify(counts)}` };
   }
   const topic = topics.bySlug.get(route.slug) as TopicListing;
   const shown = entriesOnPage(topic.entries, route.page, pageSize) ?? [];
-  return pageText(['topic', topic.name, topic.slug, route.page, route.page < pageCount(topic.entries.length, pageSize)], shown.map((entry) => entryText(entry, topic.slug)), '');
+  return { head: ['topic', topic.name, topic.slug, route.page, route.page < pageCount(topic.entries.length, pageSize)], shown, topicSlugs: shown.map(() => topic.slug), tail: '' };
+}
+
+/**
+ * Everything a listing page shows, as one JSON text: its posts (with their topics' slugs), its
+ * page number and whether it has neighbours, and on the first home page every topic with its count.
+ * Equal texts render equal bytes (under the same options and templates), so a build renders again
+ * only the listing pages whose text changed. Kept beside `renderHomePage` and `renderTopicPage`:
+ * what they read, `listingPageParts` must name.
+ */
+export function listingPartsText(parts: ListingPageParts): string {
+  return pageText(parts.head, parts.shown.map((entry, i) => entryText(entry, parts.topicSlugs[i])), parts.tail);
 }
