@@ -1,12 +1,11 @@
 import { Miniflare } from 'miniflare';
+import { median } from './measure.ts';
 
 /** Milliseconds from a new workerd isolate to the first response of each run. */
 export interface ColdStart {
   name: string;
   runs: number[];
 }
-
-const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 /**
  * Starts `code` (a bundled module worker) in a fresh workerd through miniflare `runs` times, and

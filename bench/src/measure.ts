@@ -41,3 +41,6 @@ export function table(rows: readonly Measurement[], bytesPerOp?: readonly number
     })
     .join('\n');
 }
+
+/** The middle value (the upper one of an even count), for figures given as a median over runs. */
+export const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;

@@ -7,6 +7,7 @@ import { slugify } from '@alphanode/site';
 import autocannon from 'autocannon';
 import { cpuMs, startChildServer, stopChildServer, type ChildServer } from '../child-server.ts';
 import type { Suite } from '../suite.ts';
+import { median } from '../measure.ts';
 
 const main = fileURLToPath(new URL('../../../examples/express/src/main.ts', import.meta.url));
 const content = fileURLToPath(new URL('../../../examples/content/', import.meta.url));
@@ -27,7 +28,6 @@ interface Load {
   round: number;
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 
 /** The Express example, with or without the rules middleware. */
 const startExample = (cacheRules: boolean) => startChildServer(main, [], { TARGET: 'varnish', CACHE_RULES: cacheRules ? 'on' : 'off', ADMIN_TOKEN: '' });

@@ -12,6 +12,7 @@ import { buildSite, readSiteManifest } from '@alphanode/site/node';
 import { cpuMs, startChildServer, stopChildServer } from '../child-server.ts';
 import { benchCorpus } from '../corpus.ts';
 import type { Suite } from '../suite.ts';
+import { median } from '../measure.ts';
 
 const siteChild = fileURLToPath(new URL('../site-child.ts', import.meta.url));
 const rulesFile = fileURLToPath(new URL('../../../examples/rules.yaml', import.meta.url));
@@ -59,7 +60,6 @@ interface Run {
   report: VerifyReport;
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
 const delta = (before: number | undefined, after: number | undefined) => (before === undefined || after === undefined ? undefined : after - before);
 
 /** verify over `pages` against the server at `port`, timed, with the server's CPU read before and after. */

@@ -360,11 +360,10 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
 
   let listingsMoved = removed.length > 0 || !trusted || pagesMoved || journal.listings || previous.listings.length === 0;
   const built = new Set<string>();
-  /** Records a post this run built: its manifest entry, its files, and whether what the listings show of it moved. */
   const shareKeys = keySharer();
-  const recordBuilt = (file: string, result: PageJobResult & { page: NonNullable<PageJobResult['page']> }, stamp: SourceStamp) => {
+  /** Records a post this run built: its manifest entry, its files, and whether what the listings show of it moved. */
+  const recordBuilt = (file: string, page: NonNullable<PageJobResult['page']>, stamp: SourceStamp) => {
     const before = previous.posts[file];
-    const { page } = result;
     const slug = slugs.get(file) as string;
     if (before?.slug !== slug || before.title !== page.title || before.topic !== page.topic || before.date !== page.date || before.summary !== page.summary) listingsMoved = true;
     shareKeys(page.outputs);
@@ -408,7 +407,7 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
       }
       continue;
     }
-    recordBuilt(file, { ...result, page: result.page }, result.source.stamp);
+    recordBuilt(file, result.page, result.source.stamp);
   }
 
   // Similar Posts links, made right: a title links to a post that has a page after this run. The
@@ -434,7 +433,7 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
     recordPosts(relink, []);
     for (const result of await render(relink.map((file) => jobOf(file, undefined)))) {
       // Unreadable or broken since the first pass (edited meanwhile): the entry it has stays.
-      if (result.source.kind === 'read' && result.page) recordBuilt(result.file, { ...result, page: result.page }, result.source.stamp);
+      if (result.source.kind === 'read' && result.page) recordBuilt(result.file, result.page, result.source.stamp);
     }
   }
   // Closed before the listings: the workers' heaps are not needed past the posts.

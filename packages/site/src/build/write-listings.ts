@@ -47,13 +47,6 @@ export interface ListingsOutput {
 }
 
 /**
- * Every page of the home listing and of each topic's (`pageSize` posts a page, newest first), and
- * `404.html`; with a base URL, the sitemap, an Atom feed for the
- * site and one per topic, and `robots.txt`. Each is written only when its bytes changed, and each is
- * a record: a listing page that is no longer made (page 3 when two remain) is in the previous
- * records and not in these, so the build removes its file and the purge plan names its URL.
- */
-/**
  * A post's listing entry, the same object for the same manifest entry: an unchanged post keeps its
  * entry object from run to run in one process, and with it what `listingPartsText` and `pageSource` remember.
  */
@@ -87,6 +80,13 @@ function pageSource(url: string, layout: string, parts: ListingPageParts): strin
   return source;
 }
 
+/**
+ * Every page of the home listing and of each topic's (`pageSize` posts a page, newest first), and
+ * `404.html`; with a base URL, the sitemap, an Atom feed for the
+ * site and one per topic, and `robots.txt`. Each is written only when its bytes changed, and each is
+ * a record: a listing page that is no longer made (page 3 when two remain) is in the previous
+ * records and not in these, so the build removes its file and the purge plan names its URL.
+ */
 export function writeListings(input: ListingsInput): ListingsOutput {
   const posts = [...input.posts];
   const { slugs, collisions } = assignTopicSlugs(
