@@ -52,4 +52,15 @@ describe('collectSiteData and writeSiteData', () => {
     expect(errors).toEqual([expect.stringMatching(/^c\.txt:\d+:\d+: error invalid-number: /)]);
     expect(warnings).toEqual([`b.txt:1:1: warning duplicate-slug: the title gives the slug "${slug}", as a.txt's does; this post is served at /posts/${other}`]);
   });
+
+  it('reports topics that slugify alike, each served under its own slug', async () => {
+    const content = path.join(dir, 'topics');
+    mkdirSync(content);
+    const sample = readFileSync(path.join(examples, 'content', '000_27b4b2d52350f568.txt'), 'utf8');
+    const topic = /^topic(.*)$/m.exec(sample)?.[1] as string;
+    writeFileSync(path.join(content, 'a.txt'), sample.replace(`topic${topic}`, 'topiccaching / go'));
+    writeFileSync(path.join(content, 'b.txt'), sample.replace(`topic${topic}`, 'topiccaching: go').replace(/^(\|\n\n)?(.*)$/m, '$1$2 again'));
+    const { warnings } = await collectSiteData({ contentDir: content, rulesFile: path.join(examples, 'rules.yaml') });
+    expect(warnings).toEqual([`warning topic-slug-collision: the topics "caching / go", "caching: go" all slugify to "caching-go"; they are served at /topics/caching-go, /topics/caching-go-${stableHash('caching: go')}`]);
+  });
 });

@@ -10,7 +10,7 @@ import { formatRulesDiagnostic } from '@alphanode/cache-rules';
 import { compileRulesToJson } from '@alphanode/cache-rules/compile';
 import { formatDiagnostic, type Post } from '@alphanode/parser';
 import { loadPosts } from '@alphanode/parser/node';
-import { assignSlugs, siteRoutesFor, slugify } from '@alphanode/site';
+import { assignSlugs, assignTopicSlugs, siteRoutesFor, slugify } from '@alphanode/site';
 import type { Asset, SiteData, SitePost } from './site-data.ts';
 
 export interface CollectOptions {
@@ -61,6 +61,10 @@ export async function collectSiteData(options: CollectOptions): Promise<CollectR
   const warnings = collisions.flatMap((collision) =>
     collision.ids.slice(1).map((file, i) => `${file}:1:1: warning duplicate-slug: the title gives the slug "${collision.base}", as ${collision.ids[0]}'s does; this post is served at ${routes.postUrl(collision.slugs[i + 1] as string)}`),
   );
+  // The worker assigns topic slugs the same way (`createSite`); they are reported here, where a person reads them.
+  for (const collision of assignTopicSlugs(parsed.map(({ post }) => post.meta.topic)).collisions) {
+    warnings.push(`warning topic-slug-collision: the topics ${collision.ids.map((name) => JSON.stringify(name)).join(', ')} all slugify to "${collision.base}"; they are served at ${collision.slugs.map((slug) => routes.topicUrl(slug)).join(', ')}`);
+  }
   const posts: SitePost[] = parsed.map(({ file, post }) => ({ slug: slugs.get(file) as string, file, post }));
   posts.sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0));
   const data: SiteData = { siteName: options.siteName ?? 'alphanode sample site', rules: compiled.ok ? compiled.json : null, posts, assets: [await stylesheet()] };

@@ -2,7 +2,7 @@ import type { Decision } from '@alphanode/cache-rules';
 import { applyCacheRules } from '@alphanode/cache-rules/fetch';
 import type { Post } from '@alphanode/parser';
 import { etagFor } from '@alphanode/renderer';
-import { renderListingRoute, type ListingPageOptions } from '@alphanode/site';
+import { postForKeys, renderListingRoute, type ListingPageOptions } from '@alphanode/site';
 import { renderPostJson, renderPostPage } from './post-page.ts';
 import { routeOf } from './route.ts';
 import type { Site } from './site.ts';
@@ -61,7 +61,8 @@ export function respond(request: Request, site: Site): { response: Response; dec
   const headers = new Headers({ 'content-type': page.contentType });
   if (page.status === 200) headers.set('etag', etagFor(page.body));
   if (page.status === 405) headers.set('allow', 'GET, HEAD');
-  const ruled = applyCacheRules(site.engine, request, new Response(page.body, { status: page.status, headers }), { target: site.target, post: page.post });
+  const post = page.post && postForKeys(page.post, site.topicSlugs.get(page.post.meta.topic));
+  const ruled = applyCacheRules(site.engine, request, new Response(page.body, { status: page.status, headers }), { target: site.target, post });
   // Every status the worker serves is one a Response can carry, so the adapter always decides.
   const decision = ruled.decision as Decision;
   ruled.response.headers.set('x-cache-rule', decision.rule ?? 'none');

@@ -18,6 +18,8 @@ export interface Site {
   corpus: readonly SitePost[];
   /** The home page's entries and each topic's, newest first: `@alphanode/site` pages them. */
   listings: Listings;
+  /** Topic name → slug: a post's topic key is its topic page's (`postForKeys`). */
+  topicSlugs: ReadonlyMap<string, string>;
   assets: ReadonlyMap<string, Asset>;
   stylesheets: string[];
   similar: SimilarIndex;
@@ -29,8 +31,9 @@ export interface SiteOptions {
 }
 
 /**
- * Indexes the data. Topic slugs come from `assignTopicSlugs`, as the build's do. Loading the
- * compiled rules can throw (a `CacheRulesError`), but the build compiled and checked them already.
+ * Indexes the data. Topic slugs come from `assignTopicSlugs`, as the build's do (`build-posts.ts`
+ * reports their collisions). Loading the compiled rules can throw (a `CacheRulesError`), but the
+ * build compiled and checked them already.
  */
 export function createSite(data: SiteData, options: SiteOptions): Site {
   if (data.rules == null) throw new CacheRulesError('invalid-rules', 'the cache rules did not compile when the site data was built; the build printed why');
@@ -46,6 +49,7 @@ export function createSite(data: SiteData, options: SiteOptions): Site {
     posts: new Map(data.posts.map((item) => [item.slug, item])),
     corpus: data.posts,
     listings,
+    topicSlugs,
     assets: new Map(data.assets.map((asset) => [asset.path, asset])),
     stylesheets: data.assets.filter((asset) => asset.contentType.startsWith('text/css')).map((asset) => asset.path),
     similar: createSimilarIndex(data.posts.map((item) => item.post)),

@@ -132,7 +132,7 @@ export async function createApp(options: AppOptions = {}): Promise<ExampleApp> {
     const entry = site.posts.get(route.slug);
     const shared = entry?.pages[route.representation];
     if (!entry || !shared) return next();
-    res.locals['post'] = entry.post;
+    res.locals['post'] = entry.keyed;
     // Only the HTML page greets a visitor; every other representation is the same for all.
     if (route.representation !== 0 || viewer === undefined) return send(req, res, shared);
     send(req, res, page(renderPostPage(entry.post, site.routes.postUrl(entry.slug), site.stylesheet, viewer)));

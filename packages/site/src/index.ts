@@ -9,6 +9,7 @@
 export { slugify, MAX_SLUG_LENGTH } from './routes/slugify.ts';
 export { assignSlugs, type SlugClaim, type SlugCollision, type SlugAssignment } from './routes/assign-slugs.ts';
 export { assignTopicSlugs } from './routes/topic-slugs.ts';
+export { postForKeys } from './routes/post-for-keys.ts';
 export { createSiteRoutes, siteRoutesFor, outputFileFor, DEFAULT_POST_PATHS, TOPICS_PREFIX, type SiteRoutes, type Route } from './routes/site-routes.ts';
 export { createListings, listingEntry, type Listings, type ListingEntry, type TopicListing } from './listings/listings.ts';
 export { renderHomePage, renderTopicPage, renderNotFoundPage, NOT_FOUND_URL, listingLayout, type ListingPageOptions } from './listings/listing-pages.ts';

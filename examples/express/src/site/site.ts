@@ -4,6 +4,7 @@ import { etagFor, html, renderPost } from '@alphanode/renderer';
 import {
   assignSlugs,
   assignTopicSlugs,
+  postForKeys,
   createListings,
   listingEntry,
   renderListingPages,
@@ -38,6 +39,8 @@ export interface PostInput {
 
 export interface SitePost extends PostInput {
   slug: string;
+  /** The post as the cache rules read it for keys (`postForKeys`): its topic key is its topic page's. */
+  keyed: Post;
   /**
    * One per URL of `routes.postUrls(slug)`: the HTML page first, then the post as JSON for a path
    * ending in `.json`; undefined for any other representation, which this example does not make.
@@ -106,15 +109,15 @@ export function createSite(inputs: readonly PostInput[], options: SiteOptions, p
     inputs.map(({ id, post }) => ({ id, base: slugify(post.title) })),
     previous?.slugs,
   );
+  const previousTopics = new Map(previous?.listings.topics.map((topic) => [topic.name, topic.slug]));
+  const topicSlugs = assignTopicSlugs(inputs.map(({ post }) => post.meta.topic), previousTopics);
   const posts = new Map<string, SitePost>();
   for (const { id, post } of [...inputs].sort((a, b) => (a.id < b.id ? -1 : 1))) {
     const slug = slugs.get(id) as string;
     const kept = previous?.posts.get(slug);
     const pages = kept?.id === id && kept.post === post ? kept.pages : renderPages(post, routes.postUrls(slug), stylesheet);
-    posts.set(slug, { id, post, slug, pages });
+    posts.set(slug, { id, post, slug, pages, keyed: postForKeys(post, topicSlugs.slugs.get(post.meta.topic)) });
   }
-  const previousTopics = new Map(previous?.listings.topics.map((topic) => [topic.name, topic.slug]));
-  const topicSlugs = assignTopicSlugs([...posts.values()].map(({ post }) => post.meta.topic), previousTopics);
   const listings = createListings([...posts.values()].map(({ slug, post }) => listingEntry(slug, post)), topicSlugs.slugs);
   const shared = listingOptions({ routes, stylesheet, pageSize }, undefined);
   const listingPages = new Map([...renderListingPages(listings, shared)].map(([url, body]) => [url, page(body)]));
@@ -142,7 +145,7 @@ export function pageRecords(site: Site, engine: Pick<CacheRulesEngine, 'keysFor'
   for (const entry of site.posts.values()) {
     site.routes.postUrls(entry.slug).forEach((url, i) => {
       const served = entry.pages[i];
-      if (served) records.set(url, { hash: served.etag, keys: engine.keysFor(url, entry.post) });
+      if (served) records.set(url, { hash: served.etag, keys: engine.keysFor(url, entry.keyed) });
     });
   }
   // Every listing page: a post that shifts the pages changes the bytes of each page it moves a post onto or off.

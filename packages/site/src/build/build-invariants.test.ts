@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { apply, writeCorpus, edit } from '../../test/edits.ts';
 import { changedUrls, servedPages } from '../../test/out-dir.ts';
+import { expectTopicKeysAgree } from '../../test/topic-keys.ts';
 import { outputFileFor, siteRoutesFor } from '../routes/site-routes.ts';
 import { buildSite, type BuildOptions } from './build-site.ts';
 import type { Manifest } from '../manifest/manifest.ts';
@@ -36,6 +37,7 @@ function checkSite(outDir: string, before: Map<string, string>, plan: { urls: st
     }
   }
   // The plan is exactly what changed on disk, and its keys reach only changed pages.
+  expectTopicKeysAgree(manifest, routes);
   const changed = changedUrls(before, after);
   expect(plan.urls).toEqual(changed);
   const carriers = new Map<string, Set<string>>();

@@ -7,9 +7,10 @@ import { readFailureDiagnostic } from '@alphanode/parser/node';
 import { checkBaseUrl } from '../feeds/absolute-url.ts';
 import { pageSizeProblem } from '../listings/paginate.ts';
 import { exactPurgePlan, type PageRecord } from '../purge/exact-plan.ts';
-import { assignSlugs, type SlugClaim } from '../routes/assign-slugs.ts';
+import { assignSlugs, type SlugAssignment, type SlugClaim } from '../routes/assign-slugs.ts';
 import { outputFileFor, siteRoutesFor, type SiteRoutes } from '../routes/site-routes.ts';
 import { slugify } from '../routes/slugify.ts';
+import { assignTopicSlugs } from '../routes/topic-slugs.ts';
 import { removeTempFiles } from './atomic-write.ts';
 import { BuildError } from './build-error.ts';
 import { acquireBuildLock } from './build-lock.ts';
@@ -254,14 +255,14 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
   // The page size shapes only the listings, so it is kept out of the hash that rebuilds every post.
   const { pageSize, ...postSettings } = settings;
   // Every page links the theme by its fingerprinted name, so a new theme (a renderer upgrade) rebuilds every page.
-  const settingsHash = contentHash(JSON.stringify({ settings: postSettings, stylesheets: linkedStylesheets(settings), rules: options.rules ?? null, target, strict, lint, outputs: 3 }));
+  const settingsHash = contentHash(JSON.stringify({ settings: postSettings, stylesheets: linkedStylesheets(settings), rules: options.rules ?? null, target, strict, lint, outputs: 4 }));
   removeTempFiles(outDir);
   const staged = stagedRun(outDir);
   // A staged run writes into a folder no one reads, so plainly; a run over a served site, atomically.
   const dir = staged ? prepareStaging(outDir) : outDir;
   const mode: WriteMode = staged ? 'direct' : 'atomic';
   const write = fileWriter(dir, mode);
-  const context: PageContext = { write, settingsHash, settings, engine, routes, strict, lint, titles: new Map() };
+  const context: PageContext = { write, settingsHash, settings, engine, routes, strict, lint, titles: new Map(), topicSlugs: new Map() };
   const summary: BuildSummary = { built: 0, unchanged: 0, skipped: 0, removed: 0, written: [], diagnostics: [], purge: { keys: [], urls: [], urlsWithoutKey: [] }, ms: 0 };
   const { files, stats } = listSources([options.patterns].flat(), where.cwd, outDir, options.changedFiles);
   const journal = readJournal(outDir);
@@ -275,6 +276,8 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
   // Other settings: every post is built again, but the old outputs are still known, to remove and purge.
   const trusted = stored?.manifest.settings === settingsHash;
   const previous = stored?.manifest ?? emptyManifest(settingsHash);
+  const previousTopics = new Map(Object.entries(previous.topics));
+  context.topicSlugs = previousTopics;
   // A staged run changes nothing a reader sees until its swap, so a kill leaves nothing to repair.
   const record = (entry: Parameters<typeof appendJournal>[1]) => {
     if (!staged) appendJournal(outDir, entry);
@@ -344,7 +347,7 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
   const render = async (jobs: readonly PageJob[], progress?: (done: number) => void): Promise<PageJobResult[]> => {
     if (wantsWorkers(jobs.length)) {
       workers.pool ??= startPool();
-      return workers.pool.run(jobs, context.titles, progress);
+      return workers.pool.run(jobs, { titles: context.titles, topicSlugs: context.topicSlugs }, progress);
     }
     return jobs.map((job, i) => {
       const result = runPageJob(job, context);
@@ -360,6 +363,8 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
 
   let listingsMoved = removed.length > 0 || !trusted || pagesMoved || journal.listings || previous.listings.length === 0;
   const built = new Set<string>();
+  /** The topic slug each post built this run was keyed with. */
+  const keyedTopics = new Map<string, string>();
   const shareKeys = keySharer();
   /** Records a post this run built: its manifest entry, its files, and whether what the listings show of it moved. */
   const recordBuilt = (file: string, page: NonNullable<PageJobResult['page']>, stamp: SourceStamp) => {
@@ -367,6 +372,7 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
     const slug = slugs.get(file) as string;
     if (before?.slug !== slug || before.title !== page.title || before.topic !== page.topic || before.date !== page.date || before.summary !== page.summary) listingsMoved = true;
     shareKeys(page.outputs);
+    keyedTopics.set(file, page.topicSlug);
     const entry: ManifestPost = { file, hash: stamp.hash, size: stamp.size, mtimeMs: stamp.mtimeMs, slug, title: page.title, topic: page.topic, date: page.date, summary: page.summary, outputs: page.outputs };
     if (page.similar.length > 0) entry.similar = page.similar;
     next.posts[file] = entry;
@@ -436,6 +442,19 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
       if (result.source.kind === 'read' && result.page) recordBuilt(result.file, result.page, result.source.stamp);
     }
   }
+  // Topics' slugs, final: a post keyed with another slug for its topic (one that lost a collision
+  // this run) is built again, so that its topic key is the one its topic page carries.
+  let topics: SlugAssignment | undefined;
+  if (listingsMoved) {
+    topics = assignTopicSlugs(Object.values(next.posts).map((entry) => entry.topic), previousTopics);
+    const rekey = [...keyedTopics].filter(([file, slug]) => topics?.slugs.get((next.posts[file] as ManifestPost).topic) !== slug).map(([file]) => file);
+    context.topicSlugs = topics.slugs;
+    recordPosts(rekey, []);
+    for (const result of await render(rekey.map((file) => jobOf(file, undefined)))) {
+      if (result.source.kind === 'read' && result.page) recordBuilt(result.file, result.page, result.source.stamp);
+    }
+  }
+  keyedTopics.clear();
   // Closed before the listings: the workers' heaps are not needed past the posts.
   await workers.pool?.close();
   delete workers.pool;
@@ -444,9 +463,9 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
   summary.removed = removed.length;
 
   // Phase 3: listings and _headers, from the whole next manifest.
-  if (listingsMoved) {
+  if (topics) {
     record({ listings: true });
-    const written = writeListings({ write, beforeWrites: (urls) => record({ urls }), settings, engine, routes, previous: previous.listings, previousTopics: previous.topics, force: journal.listings, reuse: trusted && !pagesMoved && !journal.listings, posts: Object.values(next.posts) });
+    const written = writeListings({ write, beforeWrites: (urls) => record({ urls }), settings, engine, routes, previous: previous.listings, topics, force: journal.listings, reuse: trusted && !pagesMoved && !journal.listings, posts: Object.values(next.posts) });
     next.listings = written.records;
     next.topics = written.topics;
     summary.written.push(...written.files);

@@ -1,7 +1,9 @@
 import type { CacheRulesEngine } from '@alphanode/cache-rules';
 import type { Diagnostic } from '@alphanode/parser';
 import { readFailureDiagnostic } from '@alphanode/parser/node';
+import { postForKeys } from '../routes/post-for-keys.ts';
 import type { SiteRoutes } from '../routes/site-routes.ts';
+import { slugify } from '../routes/slugify.ts';
 import { contentHash } from './content-hash.ts';
 import { detachedString } from './detached-string.ts';
 import type { FileWriter } from './file-writer.ts';
@@ -27,7 +29,7 @@ export interface PageJobResult {
   source: { kind: 'unchanged' | 'read'; stamp: SourceStamp } | { kind: 'unreadable' };
   diagnostics: Diagnostic[];
   /** Absent when the post did not parse: nothing was written. */
-  page?: { title: string; topic: string; date: string; summary: string; similar: string[]; outputs: OutputRecord[] };
+  page?: { title: string; topic: string; date: string; summary: string; similar: string[]; outputs: OutputRecord[]; topicSlug: string };
 }
 
 /** What every job of a build shares. */
@@ -42,6 +44,12 @@ export interface PageContext {
   lint: boolean;
   /** Every post's slug by title, for the `Similar Posts` links; set for each run. */
   titles: TitleIndex;
+  /**
+   * Each topic's slug as the run starts (the last build's), for the posts' topic keys. A topic not
+   * in it is taken at its own slug; a post whose topic ends the run under another slug (it lost a
+   * collision) is built again with the final ones.
+   */
+  topicSlugs: ReadonlyMap<string, string>;
 }
 
 /**
@@ -62,13 +70,15 @@ export function runPageJob(job: PageJob, context: PageContext): PageJobResult {
   const { post, diagnostics } = readPost(text, job.file, context.strict, context.lint);
   if (!post) return { file: job.file, source: { kind: 'read', stamp }, diagnostics };
   const links = similarLinks(post.similar, job.slug, context.titles, context.routes);
+  const topicSlug = context.topicSlugs.get(post.meta.topic) ?? slugify(post.meta.topic);
+  const keyed = postForKeys(post, topicSlug);
   const outputs = renderPostPage(post, job.slug, context.routes, context.settings, links).map((output) => {
     context.write(output.file, output.content);
-    return { url: output.url, file: output.file, hash: contentHash(output.content), keys: context.engine ? context.engine.keysFor(output.url, post) : [] };
+    return { url: output.url, file: output.file, hash: contentHash(output.content), keys: context.engine ? context.engine.keysFor(output.url, keyed) : [] };
   });
   // The manifest keeps these for the run (and a dev server's for its life): on the main thread
   // they would otherwise keep the post's whole text alive (a worker's result is copied anyway).
   const { title, meta } = post;
-  const page = { title: detachedString(title), topic: detachedString(meta.topic), date: detachedString(meta.revision.lastReviewed), summary: detachedString(meta.summary), similar: post.similar.map(titleKey), outputs };
+  const page = { title: detachedString(title), topic: detachedString(meta.topic), date: detachedString(meta.revision.lastReviewed), summary: detachedString(meta.summary), similar: post.similar.map(titleKey), outputs, topicSlug };
   return { file: job.file, source: { kind: 'read', stamp }, diagnostics, page };
 }

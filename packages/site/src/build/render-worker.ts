@@ -18,9 +18,10 @@ const context: PageContext = {
   engine,
   routes: siteRoutesFor(engine),
   titles: new Map(),
+  topicSlugs: new Map(),
 };
 
-parentPort?.on('message', ({ jobs, titles }: WorkerMessage) => {
-  if (titles !== undefined) context.titles = titles;
+parentPort?.on('message', ({ jobs, lookups }: WorkerMessage) => {
+  if (lookups !== undefined) Object.assign(context, lookups);
   parentPort?.postMessage(jobs.map((job) => runPageJob(job, context)));
 });

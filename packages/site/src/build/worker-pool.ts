@@ -2,9 +2,8 @@ import { availableParallelism } from 'node:os';
 import type { CompiledRulesJson } from '@alphanode/cache-rules';
 import { Worker } from 'node:worker_threads';
 import type { WriteMode } from './file-writer.ts';
-import type { PageJob, PageJobResult } from './page-job.ts';
+import type { PageContext, PageJob, PageJobResult } from './page-job.ts';
 import type { PageSettings } from './page-settings.ts';
-import type { TitleIndex } from './similar-links.ts';
 
 /** What every worker needs once: the same for all jobs of a build. */
 export interface WorkerSetup {
@@ -19,15 +18,18 @@ export interface WorkerSetup {
   lint: boolean;
 }
 
-/** A chunk of jobs; with the run's title index the first time a worker is sent one. */
+/** What the jobs of a run look up, the same for all of them: titles for Similar Posts links, topics' slugs for keys. */
+export type RunLookups = Pick<PageContext, 'titles' | 'topicSlugs'>;
+
+/** A chunk of jobs; with the run's lookups the first time a worker is sent one. */
 export interface WorkerMessage {
   jobs: PageJob[];
-  titles?: TitleIndex;
+  lookups?: RunLookups;
 }
 
 export interface WorkerPool {
-  /** Runs the jobs spread over the workers with the run's title index, `onChunk` called as each chunk comes back; results in the jobs' order. */
-  run(jobs: readonly PageJob[], titles: TitleIndex, onChunk?: (done: number) => void): Promise<PageJobResult[]>;
+  /** Runs the jobs spread over the workers with the run's lookups, `onChunk` called as each chunk comes back; results in the jobs' order. */
+  run(jobs: readonly PageJob[], lookups: RunLookups, onChunk?: (done: number) => void): Promise<PageJobResult[]>;
   close(): Promise<void>;
 }
 
@@ -61,17 +63,17 @@ export function createWorkerPool(setup: WorkerSetup, size = availableParallelism
       worker.postMessage(message);
     });
   return {
-    async run(jobs, titles, onChunk) {
+    async run(jobs, lookups, onChunk) {
       const results = new Array<PageJobResult[]>(Math.ceil(jobs.length / CHUNK));
       let next = 0;
       let done = 0;
       const drain = async (worker: Worker) => {
-        // The index is cloned once per worker (about 1 MB at 10,000 posts), not once per chunk.
-        let index: TitleIndex | undefined = titles;
+        // The lookups are cloned once per worker (about 1 MB at 10,000 posts), not once per chunk.
+        let once: RunLookups | undefined = lookups;
         for (let chunk = next++; chunk < results.length; chunk = next++) {
           const message: WorkerMessage = { jobs: jobs.slice(chunk * CHUNK, (chunk + 1) * CHUNK) };
-          if (index !== undefined) message.titles = index;
-          index = undefined;
+          if (once !== undefined) message.lookups = once;
+          once = undefined;
           results[chunk] = await ask(worker, message);
           done += (results[chunk] as PageJobResult[]).length;
           onChunk?.(done);

@@ -4,9 +4,8 @@ import { NOT_FOUND_URL, renderNotFoundPage, type ListingPageOptions } from '../l
 import { listingPageParts, listingPartsText, listingTopics, type ListingPageParts } from '../listings/listing-inputs.ts';
 import { listingPages, renderListingPages, renderListingRoute } from '../listings/listing-routes.ts';
 import { createListings, type ListingEntry } from '../listings/listings.ts';
-import type { SlugCollision } from '../routes/assign-slugs.ts';
+import type { SlugAssignment, SlugCollision } from '../routes/assign-slugs.ts';
 import { outputFileFor, type SiteRoutes } from '../routes/site-routes.ts';
-import { assignTopicSlugs } from '../routes/topic-slugs.ts';
 import { contentHash } from './content-hash.ts';
 import type { FileWriter } from './file-writer.ts';
 import type { ManifestPost, OutputRecord } from '../manifest/manifest.ts';
@@ -25,8 +24,8 @@ export interface ListingsInput {
   routes: SiteRoutes;
   /** The previous build's listing pages: one whose bytes are the same is not written again. */
   previous: readonly OutputRecord[];
-  /** Topic name → slug from the previous build, so a topic keeps its URL. */
-  previousTopics: Readonly<Record<string, string>>;
+  /** Every topic's slug (`assignTopicSlugs` over the posts, with the previous build's, so a topic keeps its URL). */
+  topics: SlugAssignment;
   /** Write every listing even if its hash is unchanged: a killed run may have left other bytes. */
   force: boolean;
   /**
@@ -89,10 +88,7 @@ function pageSource(url: string, layout: string, parts: ListingPageParts): strin
  */
 export function writeListings(input: ListingsInput): ListingsOutput {
   const posts = [...input.posts];
-  const { slugs, collisions } = assignTopicSlugs(
-    posts.map((post) => post.topic),
-    new Map(Object.entries(input.previousTopics)),
-  );
+  const { slugs, collisions } = input.topics;
   const listings = createListings(posts.map(entryOf), slugs);
   const previous = new Map(input.previous.map((record) => [record.url, record]));
   const options: ListingPageOptions = { routes: input.routes, siteName: input.settings.siteName, lang: input.settings.lang, stylesheets: linkedStylesheets(input.settings), pageSize: input.settings.pageSize };

@@ -1,6 +1,5 @@
 import { targetKeyHeader, type CacheRulesEngine, type TargetName } from '@alphanode/cache-rules';
 import { applyCacheRules } from '@alphanode/cache-rules/fetch';
-import type { Post } from '@alphanode/parser';
 import { etagFor } from '@alphanode/renderer';
 import type { Manifest, OutputRecord } from '../manifest/manifest.ts';
 import { parseManifest } from '../manifest/manifest-codec.ts';
@@ -13,8 +12,10 @@ import { ifNoneMatch } from './if-none-match.ts';
 /**
  * Reads one file of a built site by its path in the out dir (`posts/hello/index.html`,
  * `/`-separated, as `outputFileFor` names it); resolves to undefined when there is no such file.
+ * `stamp`, when given, answers a token that changes whenever the file does (its size and mtime):
+ * the handler then reads the manifest again only when it changed.
  */
-export type SiteFileReader = (file: string) => Promise<string | undefined>;
+export type SiteFileReader = ((file: string) => Promise<string | undefined>) & { stamp?: (file: string) => Promise<string | undefined> };
 
 /** A Web-standard handler: a Request in, a Response out. */
 export type SiteHandler = (request: Request) => Promise<Response>;
@@ -31,36 +32,38 @@ export interface SiteHandlerOptions {
 
 const TEXT = 'text/plain; charset=utf-8';
 
+/** The build's manifest, and its record of each URL: a post's output (its keys) or a listing-side file (404.html, a feed, the theme). */
+interface ManifestView {
+  listings: ReadonlyMap<string, OutputRecord>;
+  posts: ReadonlyMap<string, OutputRecord>;
+}
+
+function viewOf(manifest: Manifest | undefined): ManifestView | undefined {
+  if (manifest === undefined) return undefined;
+  const posts = new Map<string, OutputRecord>();
+  for (const post of Object.values(manifest.posts)) for (const output of post.outputs) posts.set(output.url, output);
+  return { listings: new Map(manifest.listings.map((output) => [output.url, output])), posts };
+}
+
 /**
- * The build's manifest, read on each call (a rebuild may have changed it) but parsed again only
- * when its text or its journal's changed: on 10,000 posts it is 7 MB, whose parse took 50–100 ms.
+ * The build's manifest, looked at on each call (a rebuild may have changed it) but parsed again
+ * only when its text or its journal's changed: on 10,000 posts it is 7 MB, whose parse took
+ * 50–100 ms. With the reader's `stamp`, an unchanged manifest is not even read.
  */
-function manifestReader(read: SiteFileReader): () => Promise<Manifest | undefined> {
-  let last: { text: string; journal: string; manifest: Manifest | undefined } | undefined;
+function manifestReader(read: SiteFileReader): () => Promise<ManifestView | undefined> {
+  let last: { stamps: string | undefined; text: string; journal: string; view: ManifestView | undefined } | undefined;
   return async () => {
-    const [text, journal = ''] = await Promise.all([read(MANIFEST_FILE), read(MANIFEST_JOURNAL_FILE)]);
+    const files = [MANIFEST_FILE, MANIFEST_JOURNAL_FILE];
+    const { stamp } = read;
+    const stamps = stamp ? (await Promise.all(files.map((file) => stamp(file)))).join('\n') : undefined;
+    if (stamps !== undefined && last?.stamps === stamps) return last.view;
+    const [text, journal = ''] = await Promise.all(files.map((file) => read(file)));
     if (text === undefined) return undefined;
     // Not a manifest (written by another tool): the site files it names are unknown for now.
-    if (last?.text !== text || last.journal !== journal) last = { text, journal, manifest: parseManifest(text, journal) };
-    return last.manifest;
+    if (last?.text !== text || last.journal !== journal) last = { stamps, text, journal, view: viewOf(parseManifest(text, journal)) };
+    else last.stamps = stamps;
+    return last.view;
   };
-}
-
-/** The build's record of the page at `url`: a post's output (its keys) or a listing-side file (404.html, a feed, the theme). */
-function recordOf(manifest: Manifest | undefined, url: string, posts: boolean): OutputRecord | undefined {
-  if (manifest === undefined) return undefined;
-  const listing = manifest.listings.find((output) => output.url === url);
-  if (listing || !posts) return listing;
-  for (const post of Object.values(manifest.posts)) for (const output of post.outputs) if (output.url === url) return output;
-  return undefined;
-}
-
-function readJson(text: string | undefined): Post | undefined {
-  try {
-    return text === undefined ? undefined : (JSON.parse(text) as Post);
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -69,8 +72,8 @@ function readJson(text: string | undefined): Post | undefined {
  * site's routes (the rules' `post.path`, as the build used them) say what a path shows and
  * `outputFileFor` which file holds it, so this server and the build cannot disagree on a URL;
  * other files are served only when the manifest lists them (`404.html`, the sitemap, the feeds,
- * the theme), never the build's bookkeeping. A post's keys come from its JSON when the rules
- * list one, else from those the manifest recorded. A missing page gets the build's `404.html`.
+ * the theme), never the build's bookkeeping. A post's keys are those the manifest recorded, the
+ * keys its `_headers` block and the purge plan name. A missing page gets the build's `404.html`.
  * Web APIs only: the files come through `read`, so the same handler runs on Node
  * (`siteDirReader` from `@alphanode/site/node`) and at the edge.
  *
@@ -82,16 +85,15 @@ export function createSiteHandler(options: SiteHandlerOptions): SiteHandler {
   const { read, engine } = options;
   const target = options.target ?? 'generic';
   const routes = siteRoutesFor(engine);
-  // The post's own JSON, when the rules list one: the post the rules' {post.…} keys are read from.
-  const json = routes.postPatterns.findIndex((pattern, i) => i > 0 && pattern.endsWith('.json'));
   const keyHeader = targetKeyHeader(target);
   const readManifest = manifestReader(read);
   /** The response with the rules' headers and the rule's name (unchanged without rules). */
-  const ruled = (request: Request, response: Response, post?: Post, keys?: readonly string[]): Response => {
+  const ruled = (request: Request, response: Response, keys?: readonly string[]): Response => {
     if (engine === undefined) return response;
-    const { response: out, decision } = applyCacheRules(engine, request, response, { target, post });
+    const { response: out, decision } = applyCacheRules(engine, request, response, { target });
     out.headers.set('x-cache-rule', decision?.rule ?? 'none');
-    // The keys the build recorded (those of the post's fields too), for a post this server cannot read.
+    // A post's keys as the build recorded them (its fields' too, its topic's as its topic page's):
+    // the keys the purge plan and _headers name, never folded again here.
     if (keys && keys.length > 0 && keyHeader && decision?.action === 'cache') {
       const value = keys.join(keyHeader.separator);
       if ((keyHeader.maxKeys === undefined || keys.length <= keyHeader.maxKeys) && value.length <= keyHeader.maxBytes) out.headers.set(keyHeader.name, value);
@@ -106,15 +108,10 @@ export function createSiteHandler(options: SiteHandlerOptions): SiteHandler {
     if (request.method !== 'GET' && request.method !== 'HEAD') return ruled(request, new Response('method not allowed\n', { status: 405, headers: { 'content-type': TEXT, allow: 'GET, HEAD', 'cache-control': 'no-store' } }));
     const route = routes.match(url.pathname);
     // Read only when needed: it is the largest file of a large site.
-    const manifest = route === undefined || (route.kind === 'post' && json <= 0) ? await readManifest() : undefined;
-    const file = route === undefined ? recordOf(manifest, url.pathname, false)?.file : outputFileFor(url.pathname);
+    const manifest = route === undefined || route.kind === 'post' ? await readManifest() : undefined;
+    const file = route === undefined ? manifest?.listings.get(url.pathname)?.file : outputFileFor(url.pathname);
     const body = file === undefined ? undefined : await read(file);
-    let post: Post | undefined;
-    let keys: string[] | undefined;
-    if (body !== undefined && route?.kind === 'post') {
-      if (json > 0) post = readJson(await read(outputFileFor(routes.postUrls(route.slug)[json] as string)));
-      else keys = recordOf(manifest, url.pathname, true)?.keys;
-    }
+    const keys = body !== undefined && route?.kind === 'post' ? manifest?.posts.get(url.pathname)?.keys : undefined;
     const headers = new Headers();
     let response: Response;
     if (body === undefined) {
@@ -127,7 +124,7 @@ export function createSiteHandler(options: SiteHandlerOptions): SiteHandler {
       headers.set('etag', etagFor(body));
       response = new Response(body, { status: 200, headers });
     }
-    response = ruled(request, response, post, keys);
+    response = ruled(request, response, keys);
     if (response.status === 200 && ifNoneMatch(request.headers.get('if-none-match'), response.headers.get('etag') ?? undefined)) {
       return new Response(null, { status: 304, headers: response.headers });
     }

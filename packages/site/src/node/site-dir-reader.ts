@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { SiteFileReader } from '../http/site-handler.ts';
 
@@ -11,13 +11,27 @@ import type { SiteFileReader } from '../http/site-handler.ts';
  */
 export function siteDirReader(dir: string): SiteFileReader {
   const root = path.resolve(dir);
-  return async (file) => {
+  const inside = (file: string): string | undefined => {
     const absolute = path.resolve(root, file);
-    if (!absolute.startsWith(root + path.sep)) return undefined;
+    return absolute.startsWith(root + path.sep) ? absolute : undefined;
+  };
+  const read = async (file: string) => {
+    const absolute = inside(file);
     try {
-      return await readFile(absolute, 'utf8');
+      return absolute === undefined ? undefined : await readFile(absolute, 'utf8');
     } catch {
       return undefined;
     }
   };
+  // The build replaces a file by renaming a new one over it: a new inode, whatever the mtime's grain.
+  const stamp = async (file: string) => {
+    const absolute = inside(file);
+    try {
+      const stats = absolute === undefined ? undefined : await stat(absolute);
+      return stats && `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+    } catch {
+      return undefined;
+    }
+  };
+  return Object.assign(read, { stamp });
 }
