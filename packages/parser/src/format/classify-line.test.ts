@@ -112,16 +112,26 @@ describe('deciding between the rules', () => {
   it('lets weak prose beat weak code: one keyword, one bracket in a line of words', () => {
     expect(decided('git workflow patterns', 'typescript')).toEqual(['prose-words', 'heading', true]);
     // A keyword is syntax, not a prose word: `interface design notes` has one weak code signal only.
-    expect(decided('interface design notes', 'typescript')).toEqual(['short-line', 'heading', false]);
+    expect(decided('interface design notes', 'typescript')).toEqual(['short-line', 'heading', true]);
     expect(decided('python cache cache', 'python')).toEqual(['prose-words', 'heading', true]);
   });
 
-  it('needs two weak code signals to make code, and one is not even worth reporting', () => {
+  it('needs two weak code signals to make code, and reports a line one of them read as code', () => {
     expect(decided('return (value, ok)', 'go')).toEqual(['code-characters', 'code', false]);
     // `echo` opens shell statements and names a tool: one signal, not two.
-    expect(decided('echo hello', 'bash')).toEqual(['short-line', 'heading', false]);
-    expect(decided('final notes', 'php')).toEqual(['short-line', 'heading', false]);
-    expect(decided('return err', 'go')).toEqual(['short-line', 'heading', false]);
+    expect(decided('echo hello', 'bash')).toEqual(['short-line', 'heading', true]);
+    expect(decided('final notes', 'php')).toEqual(['short-line', 'heading', true]);
+    expect(decided('return err', 'go')).toEqual(['short-line', 'heading', true]);
+    expect(decided('return', 'python')).toEqual(['short-line', 'heading', true]);
+  });
+
+  it('reads a tool and its version followed by words as a heading, and a tool with a number alone as code', () => {
+    expect(decided('go 1.22 loop variables', 'go')).toEqual(['short-line', 'heading', true]);
+    expect(decided('python 3.12 performance', 'python')).toEqual(['short-line', 'heading', true]);
+    expect(decided('python 3 migration', 'python')).toEqual(['short-line', 'heading', true]);
+    expect(decided('node 22 upgrade notes', 'typescript')).toEqual(['prose-words', 'heading', true]);
+    expect(decided('kill 1234', 'bash')).toEqual(['shell-command', 'code', false]);
+    expect(decided('node 20', 'typescript')).toEqual(['shell-command', 'code', false]);
   });
 
   it('never lets a weak line extend open code: the neighbours make it prose, and say so', () => {
@@ -130,10 +140,11 @@ describe('deciding between the rules', () => {
     expect(decided('go run ./cmd/server', 'go', true)).toEqual(['shell-command', 'code', false]);
   });
 
-  it('settles a line that two strong rules agree on, and reports one that a single strong rule decided against another', () => {
+  it('reports every line a rule read otherwise, however strongly the others agree', () => {
     const long = readLoneLine('keep the cache rules in one file so that a reviewer finds them (see below)', '');
     expect(long.verdicts.map((v) => `${v.rule}:${v.strong ? 'strong' : 'weak'}`)).toEqual(['code-characters:weak', 'length:strong', 'prose-words:strong']);
-    expect([long.kind, long.ambiguous]).toEqual(['paragraph', false]);
+    expect([long.kind, long.ambiguous]).toEqual(['paragraph', true]);
+    expect(readLoneLine('production checks', '').ambiguous).toBe(false);
     const short = readLoneLine('we pin versions in the lockfile (see the docs)', '');
     expect([short.kind, short.ambiguous]).toEqual(['paragraph', true]);
     // A strong rule against the decision is always reported.

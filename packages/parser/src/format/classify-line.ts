@@ -8,7 +8,7 @@ export interface LineReading {
   kind: LoneLineKind;
   decidedBy: Verdict;
   verdicts: readonly Verdict[];
-  /** The rules disagree and the decision is not settled: see `readLoneLine`. */
+  /** Some rule disagrees with the decision: see `readLoneLine`. */
   ambiguous: boolean;
 }
 
@@ -28,9 +28,9 @@ const SENTENCE = settled({ rule: 'sentence-end', kind: 'paragraph', strong: true
  * 3. failing that, two or more weak code verdicts decide (one keyword alone does not), unless the
  *    line follows an open code block (`afterCode`): a weak line never extends code;
  * 4. failing all, the line is prose: a heading, or a paragraph if it holds markup or ends a sentence.
- * The reading is `ambiguous` when some rule disagrees with the decision, unless two strong rules
- * agree on it and none disagrees strongly, or all that disagrees is one weak code signal, which
- * could not have made the line code by itself.
+ * The reading is `ambiguous` when any rule disagrees with the decision, however weakly: the parser
+ * reports each such line, so that `alphanode check` can list every line that could have gone the
+ * other way.
  */
 export function readLoneLine(line: string, language: string, afterCode = false): LineReading {
   const first = line.charCodeAt(0);
@@ -88,20 +88,7 @@ function weigh(line: string, syntax: LanguageSyntax, ending: Ending, afterCode: 
     verdicts.push(decided);
   }
   const kind = decided.kind;
-  let agreeing = 0;
-  let dissent = 0;
-  let strongDissent = false;
-  for (const v of verdicts) {
-    if (v.kind === kind) agreeing += v.strong ? 1 : 0;
-    else {
-      dissent++;
-      strongDissent ||= v.strong;
-    }
-  }
-  // Settled: two strong rules agree and none disagrees strongly, or one weak code signal was all
-  // that disagreed, which by itself could never have made the line code (`final notes` in Java).
-  const settled = (agreeing >= 2 && !strongDissent) || (decided.rule === 'short-line' && dissent === 1 && !strongDissent);
-  return { kind, decidedBy: decided, verdicts, ambiguous: dissent > 0 && !settled };
+  return { kind, decidedBy: decided, verdicts, ambiguous: verdicts.some((v) => v.kind !== kind) };
 }
 
 /** The kind of a lone line; see `readLoneLine`. */

@@ -69,6 +69,11 @@ const PREFIXES = new Set(['sudo', 'time', 'nohup', 'env']);
 
 // A flag, a path, a file name, a URL, a glob, a quoted string, a variable, a number, `key=value`, `name:tag`, `pkg@1`.
 const ARGUMENT = /^(-|\.|~|\/|\$|\*|"|')|[/.=:@*]|^\d+$/;
+// A version or a count (`1.22`, `3`, `v20`): an argument to a tool (`kill 1234`), but in
+// `go 1.22 loop variables` or `python 3 migration` the tool's name and version open a heading.
+const VERSION = /^v?\d+(\.\d+)*$/;
+// A word as prose has it, which no command line would pass bare after a version.
+const PLAIN_WORD = /^[a-z][a-z'-]*$/i;
 
 const subcommandsOf = new Map(Object.entries(SUBCOMMANDS).map(([tool, list]) => [tool, new Set(list.split(' '))]));
 
@@ -96,6 +101,9 @@ export function readCommand(line: string): CommandReading {
   const prose = args.filter((arg) => isFunctionWord(arg) && !subcommands?.has(arg));
   if (prose.length > 0) return { strong: false, evidence: `\`${tool}\` followed by words such as "${prose[0]}"` };
   if (known) return { strong: true, evidence: `\`${tool} ${first}\`` };
+  if (VERSION.test(first) && args.length > 1 && args.slice(1).every((arg) => PLAIN_WORD.test(arg))) {
+    return { strong: false, evidence: `\`${tool} ${first}\` followed by words` };
+  }
   if (args.some((arg) => ARGUMENT.test(arg))) return { strong: true, evidence: `\`${tool}\` with arguments` };
   return { strong: false, evidence: `\`${tool}\` followed by words` };
 }
