@@ -1,6 +1,7 @@
 // The cache half of `pnpm demo`: a real Varnish with the example VCL in front of the Express
 // example, and a short script of curl commands that shows a MISS then a HIT, a logged-in request
 // passing through, and a one-post purge that evicts only that post's pages.
+import type { SiteRoutes } from '../packages/site/src/routes/site-routes.ts';
 import { findVarnishd, startVarnish, type RunningVarnish } from './express/src/varnish/start-varnish.ts';
 
 export interface DemoUrls {
@@ -26,12 +27,31 @@ export async function startDemoVarnish(backendPort: number, port: number): Promi
   }
 }
 
-/** The first two post paths the origin's home page links to. */
-export async function twoPosts(origin: string): Promise<[string, string]> {
-  const home = await (await fetch(`${origin}/`)).text();
-  const paths = [...new Set([...home.matchAll(/href="(\/posts\/[^"./]+)"/g)].map((match) => match[1] as string))];
-  if (paths.length < 2) throw new Error('the home page links to fewer than two posts');
-  return [paths[0] as string, paths[1] as string];
+/** A post page the demo points at: its path, and its slug (what the purge route takes). */
+export interface DemoPost {
+  path: string;
+  slug: string;
+}
+
+/**
+ * The post pages a page links to, in order, each once: the site's routes say which links are post
+ * pages (not their JSON, not listings) and what their slugs are, so no URL shape is assumed here.
+ */
+export function postLinks(html: string, routes: Pick<SiteRoutes, 'match'>): DemoPost[] {
+  const posts = new Map<string, DemoPost>();
+  for (const [, href] of html.matchAll(/href="([^"]+)"/g)) {
+    const path = href as string;
+    const route = routes.match(path);
+    if (route?.kind === 'post' && route.representation === 0 && !posts.has(path)) posts.set(path, { path, slug: route.slug });
+  }
+  return [...posts.values()];
+}
+
+/** The first two post pages the origin's home page links to. */
+export async function twoPosts(origin: string, routes: Pick<SiteRoutes, 'match'>): Promise<[DemoPost, DemoPost]> {
+  const [first, second] = postLinks(await (await fetch(`${origin}/`)).text(), routes);
+  if (first === undefined || second === undefined) throw new Error('the home page links to fewer than two posts');
+  return [first, second];
 }
 
 /** The walkthrough, as commands to paste. */

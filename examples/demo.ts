@@ -8,9 +8,15 @@
 // Varnish out. Ctrl-C stops all; if one server cannot start, the others are stopped too and the
 // exit code is its.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import process from 'node:process';
 import { randomUUID } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+// `pnpm demo` runs on plain `node` from outside any workspace package, so it reaches the packages'
+// sources by path (these two import no other workspace package at run time): the route contract
+// and the rules compiler are the ones the Express example uses.
+import { compileRulesOrThrow } from '../packages/cache-rules/src/compile/index.ts';
+import { siteRoutesFor } from '../packages/site/src/routes/site-routes.ts';
 import type { RunningVarnish } from './express/src/varnish/start-varnish.ts';
 import { startDemoVarnish, twoPosts, walkthrough } from './demo-varnish.ts';
 
@@ -77,8 +83,10 @@ async function startVarnish(): Promise<void> {
   varnish = started.varnish;
   if (stopping) return void varnish.stop();
   const origin = `http://127.0.0.1:${expressPort}`;
-  const [post, other] = await twoPosts(origin);
-  const urls = { origin, varnish: varnish.url, post, other, slug: post.slice('/posts/'.length), adminToken };
+  // The Express example's routes: those of the rules it serves with (examples/rules.yaml).
+  const routes = siteRoutesFor(compileRulesOrThrow(readFileSync(fileURLToPath(new URL('rules.yaml', import.meta.url)), 'utf8'), { file: 'rules.yaml' }));
+  const [post, other] = await twoPosts(origin, routes);
+  const urls = { origin, varnish: varnish.url, post: post.path, other: other.path, slug: post.slug, adminToken };
   for (const line of walkthrough(urls).split('\n')) process.stdout.write(`[varnish] ${line}\n`);
 }
 

@@ -1,16 +1,16 @@
 import type { ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findVarnishd, startVarnish } from '@alphanode/example-express';
-import { parsePost } from '@alphanode/parser';
-import { slugify } from '@alphanode/site';
 import autocannon from 'autocannon';
 import { cpuMs, startChildServer, stopChildServer, type ChildServer } from '../child-server.ts';
+import { postPaths } from '../post-paths.ts';
 import type { Suite } from '../suite.ts';
 import { median } from '../measure.ts';
 
 const main = fileURLToPath(new URL('../../../examples/express/src/main.ts', import.meta.url));
 const content = fileURLToPath(new URL('../../../examples/content/', import.meta.url));
+const rulesFile = fileURLToPath(new URL('../../../examples/rules.yaml', import.meta.url));
 const webChild = fileURLToPath(new URL('../web-child.ts', import.meta.url));
 const SECONDS = 2;
 /** Rounds in which every app is loaded in turn, each without rules and then with them. */
@@ -34,19 +34,6 @@ const startExample = (cacheRules: boolean) => startChildServer(main, [], { TARGE
 
 /** The example's pages as a Hono app or a plain Fetch handler, both on @hono/node-server (see web-child.ts). */
 const startWeb = (kind: 'hono' | 'fetch', rules: 'on' | 'off' | 'headers') => startChildServer(webChild, [kind, rules]);
-
-/**
- * Every post page in turn, as anonymous visitors: the traffic a cache in front would absorb. The
- * sample titles are distinct, so each page is at its title's slug (no collision suffix).
- */
-function postPaths(): string[] {
-  return readdirSync(content)
-    .filter((name) => name.endsWith('.txt'))
-    .flatMap((name) => {
-      const result = parsePost(readFileSync(`${content}${name}`, 'utf8'));
-      return result.ok ? [`/posts/${slugify(result.post.title)}`] : [];
-    });
-}
 
 async function load(name: string, url: string, paths: string[], server?: ChildProcess, seconds = SECONDS, round = -1): Promise<Load> {
   const before = cpuMs(server?.pid);
@@ -150,7 +137,8 @@ const PAIRS: readonly Pair[] = [
 export const expressSuite: Suite = {
   name: 'express',
   async run() {
-    const paths = postPaths();
+    // Every post page in turn, as anonymous visitors: the traffic a cache in front would absorb.
+    const paths = await postPaths(content, readFileSync(rulesFile, 'utf8'));
     // Every server starts at once (each builds the site first); every one that started is stopped at the end.
     const starts = PAIRS.flatMap((pair) => [pair.start(false), pair.start(true), ...(pair.control ? [pair.control.start()] : [])]);
     const started = await Promise.allSettled(starts);

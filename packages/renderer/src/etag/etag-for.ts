@@ -15,9 +15,15 @@ const encoder = new TextEncoder();
  * fold anything else the page depends on (similar posts, site settings) into `salt`.
  * Synchronous and runtime-agnostic; not a defence against collisions crafted on purpose.
  *
+ * Answering `If-None-Match` takes more than `===`: the header may list several tags, be `*`, or
+ * carry a weakened `W/` copy of this tag (RFC 9110 §13.1.2). `ifNoneMatch` from `@alphanode/site`
+ * does that comparison; the renderer only makes the tag.
+ *
  * @example
+ * import { ifNoneMatch } from '@alphanode/site';
+ *
  * const etag = etagFor(html);
- * if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { etag } });
+ * if (ifNoneMatch(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers: { etag } });
  */
 export function etagFor(input: string | Post, options: { salt?: string } = {}): string {
   const text = typeof input === 'string' ? input : `alphanode-post:${RENDER_OUTPUT_VERSION}:${options.salt ?? ''}:${JSON.stringify(input)}`;

@@ -15,6 +15,6 @@ export const SITE_DIAGNOSTIC_CODES = {
   'duplicate-slug': { meaning: 'Several posts have titles that slugify alike; the smallest id (its file path) keeps the slug, the others get a suffix from their own id.', fix: 'Nothing, or retitle a post for a cleaner URL.', retry: 'no' },
   'topic-slug-collision': { meaning: 'Several topics slugify alike; each is given its own URL.', fix: 'Nothing, or rename a topic.', retry: 'no' },
   'page-replaced': { meaning: 'A post did not build this run and another post now has its URL.', fix: 'Fix the post the message names to bring it back.', retry: 'no' },
-  'headers-cap': { meaning: 'The _headers file reached its host\'s rule limit; later pages carry no per-page key header.', fix: 'Purge those pages by URL, or use fewer keys.', retry: 'no' },
+  'headers-cap': { meaning: 'The pages\' purge keys do not fit the host\'s documented _headers limits (Cloudflare Pages: 100 rules, 2,000 characters a line), so every page\'s key block is left out of _headers, and a tag purge reaches none of the pages served from it.', fix: 'Serve the pages through the edge worker (examples/edge), which sends each page\'s keys; or purge by URL.', retry: 'no' },
   'no-base-url': { meaning: 'No base URL was given, so sitemap.xml, the feeds and robots.txt were left out.', fix: 'Pass --base-url (buildSite settings.baseUrl).', retry: 'no' },
 } as const satisfies Record<SiteDiagnostic['code'], CodeInfo>;

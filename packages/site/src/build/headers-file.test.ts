@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
 import { describe, expect, it } from 'vitest';
+import { SITE_DIAGNOSTIC_CODES } from './build-error-codes.ts';
 import { renderHeadersFile } from './headers-file.ts';
 
 const exampleRules = compileRulesOrThrow(readFileSync(new URL('../../../../examples/rules.yaml', import.meta.url), 'utf8'));
@@ -88,5 +89,39 @@ describe('renderHeadersFile', () => {
     expect(file.text).toContain(`# ${file.warning}`);
     expect([...blocks(file.text).keys()].some((path) => path.startsWith('/posts/p'))).toBe(false);
     expect(renderHeadersFile(exampleRules, 'netlify', pages).warning).toBeUndefined();
+  });
+
+  it('past Cloudflare Pages\' 2,000 characters a line, puts a page\'s keys on several Cache-Tag lines of its block', () => {
+    const keys = Array.from({ length: 150 }, (_, i) => `topic-a-long-shared-key-${String(i).padStart(3, '0')}`);
+    const page = { url: '/posts/hello', keys };
+    const file = renderHeadersFile(exampleRules, 'cloudflare', [page]);
+    expect(file.warning).toBeUndefined();
+    expect(Math.max(...file.text.split('\n').map((line) => line.length))).toBeLessThanOrEqual(2000);
+    const lines = blocks(file.text).get('/posts/hello') as string[];
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.every((line) => line.startsWith('Cache-Tag: '))).toBe(true);
+    // Pages joins a header given twice with a comma: the same list as one line would carry.
+    expect(lines.map((line) => line.slice('Cache-Tag: '.length)).join(',')).toBe(keys.join(','));
+    // Netlify documents no line limit: one line.
+    expect(blocks(renderHeadersFile(exampleRules, 'netlify', [page]).text).get('/posts/hello')).toEqual([`Netlify-Cache-Tag: ${keys.join(',')}`]);
+  });
+
+  it('leaves every page\'s keys out when one key or URL is longer than a Cloudflare Pages line, saying so', () => {
+    const pages = [
+      { url: '/posts/short', keys: ['post-short'] },
+      { url: '/posts/long', keys: [`post-${'x'.repeat(2000)}`] },
+    ];
+    const file = renderHeadersFile(exampleRules, 'cloudflare', pages);
+    expect(file.warning).toMatch(/\/posts\/long .*2000 characters a line .*developers\.cloudflare\.com.*every page's keys are left out.*edge worker/);
+    expect(file.text).toContain(`# ${file.warning}`);
+    expect([blocks(file.text).has('/posts/short'), blocks(file.text).has('/posts/long')]).toEqual([false, false]);
+    expect(Math.max(...file.text.split('\n').map((line) => line.length))).toBeLessThanOrEqual(2000);
+  });
+
+  it('documents headers-cap as what the file does: every page\'s keys left out, and the edge worker instead', () => {
+    const code = SITE_DIAGNOSTIC_CODES['headers-cap'];
+    expect(code.meaning).toMatch(/every page's key block is left out/);
+    expect(code.meaning).toMatch(/2,000 characters a line/);
+    expect(code.fix).toMatch(/edge worker/);
   });
 });

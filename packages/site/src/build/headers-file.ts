@@ -53,13 +53,46 @@ function place(blocks: Block[], candidate: Block): string | undefined {
   return `left out ${candidate.path.source}: it meets ${others} with other headers, and _headers applies every matching block, not the first`;
 }
 
-/** Hosts that read per-page headers from `_headers`, and how many blocks each takes. */
-const HEADERS_FILE_HOSTS: Partial<Record<TargetName, { maxBlocks: number | undefined; source: string }>> = {
-  // Netlify documents no cap on `_headers` rules.
-  netlify: { maxBlocks: undefined, source: 'https://docs.netlify.com/routing/headers/' },
-  // "You can define up to 100 header rules" per Pages project.
-  cloudflare: { maxBlocks: 100, source: 'https://developers.cloudflare.com/pages/configuration/headers/' },
+/** What a host that reads per-page headers from `_headers` takes: rules (blocks) and characters per line. */
+interface HeadersFileHost {
+  maxBlocks: number | undefined;
+  maxLine: number | undefined;
+  source: string;
+}
+
+const HEADERS_FILE_HOSTS: Partial<Record<TargetName, HeadersFileHost>> = {
+  // Netlify documents no cap on `_headers` rules, nor on the length of a line.
+  netlify: { maxBlocks: undefined, maxLine: undefined, source: 'https://docs.netlify.com/routing/headers/' },
+  // "A project is limited to 100 header rules. Each line in the `_headers` file has a 2,000 character
+  // limit. The entire line, including spacing, header name, and value, counts towards this limit."
+  // The same page: "If a header is applied twice in the `_headers` file, the values are joined with a
+  // comma separator", and purge-by-tags: "A single HTTP response can have more than one `Cache-Tag`
+  // HTTP header field"; so a page's keys past one line go on several `Cache-Tag` lines of its block.
+  cloudflare: { maxBlocks: 100, maxLine: 2000, source: 'https://developers.cloudflare.com/pages/configuration/headers/' },
 };
+
+/**
+ * A page's block: its URL and its keys on `name:` lines of at most `maxLine` characters each, split
+ * between keys (only where the host joins repeated lines with the comma that separates keys);
+ * undefined when the URL or one key alone does not fit on a line.
+ */
+function pageBlock(page: PageKeys, name: string, separator: ' ' | ',', maxLine: number | undefined): string[] | undefined {
+  const prefix = `  ${name}: `;
+  const whole = `${prefix}${page.keys.join(separator)}`;
+  if (maxLine === undefined || (whole.length <= maxLine && page.url.length <= maxLine)) return [page.url, whole];
+  if (separator !== ',' || page.url.length > maxLine) return undefined;
+  const lines: string[] = [];
+  let line = '';
+  for (const key of page.keys) {
+    if (prefix.length + key.length > maxLine) return undefined;
+    if (line !== '' && line.length + 1 + key.length > maxLine) {
+      lines.push(line);
+      line = '';
+    }
+    line = line === '' ? `${prefix}${key}` : `${line},${key}`;
+  }
+  return [page.url, ...lines, line];
+}
 
 /** One served page and the purge keys it carries. */
 export interface PageKeys {
@@ -69,7 +102,7 @@ export interface PageKeys {
 
 export interface HeadersFile {
   text: string;
-  /** Set when the pages' keys did not fit the host's cap and were left out: say so in the summary. */
+  /** Set when the pages' keys did not fit the host's caps and were all left out: say so in the summary. */
   warning?: string;
 }
 
@@ -79,10 +112,14 @@ export interface HeadersFile {
  * format cannot say is left out with a comment saying why: bypass conditions (cookies, headers),
  * rules that match on more than the path, and patterns that would mix two rules' headers. For a
  * host that reads them there (Netlify, Cloudflare Pages), each page gets a block with its purge
- * keys, so a tag purge reaches a site deployed from the out dir; past the host's documented cap the
- * keys are left out, with a comment and a warning that point to serving through the edge worker.
+ * keys, so a tag purge reaches a site deployed from the out dir. Past the host's documented caps
+ * (Cloudflare Pages: 100 rules, 2,000 characters a line; keys past one line go on several lines of
+ * the page's block) every page's keys are left out, with a comment and a warning that point to
+ * serving through the edge worker.
  */
 export function renderHeadersFile(engine: CacheRulesEngine, target: TargetName, pages: readonly PageKeys[] = []): HeadersFile {
+  const host = HEADERS_FILE_HOSTS[target];
+  const maxLine = host?.maxLine;
   const notes: string[] = [];
   const blocks: Block[] = [];
   for (const rule of engine.rules) {
@@ -94,22 +131,31 @@ export function renderHeadersFile(engine: CacheRulesEngine, target: TargetName, 
     const lines = headerLines(engine, rule, target);
     if (!lines) continue;
     for (const path of rule.paths) {
+      const long = maxLine === undefined ? undefined : [path.source, ...lines.map((line) => `  ${line}`)].find((line) => line.length > maxLine);
+      if (long !== undefined) {
+        notes.push(`# rule "${rule.name}": left out ${path.source}: a line of it is ${long.length} characters, past ${target}'s limit of ${maxLine} a line`);
+        continue;
+      }
       const left = place(blocks, { rule: rule.name, path, lines });
       if (left) notes.push(`# rule "${rule.name}": ${left}`);
     }
   }
-  const host = HEADERS_FILE_HOSTS[target];
   const keyHeader = targetKeyHeader(target);
   const tagged = pages.filter((page) => page.keys.length > 0);
   let pageLines: string[] = [];
   let warning: string | undefined;
   if (host && keyHeader && tagged.length > 0) {
+    const edge = `Serve the pages through the edge worker (examples/edge) to send each page's ${keyHeader.name}.`;
+    // Some pages' keys and not others' would let a tag purge miss pages silently: all or none.
     if (host.maxBlocks !== undefined && blocks.length + tagged.length > host.maxBlocks) {
-      warning = `_headers: the ${tagged.length} pages' purge keys would need ${blocks.length + tagged.length} rules, past ${target}'s cap of ${host.maxBlocks} (${host.source}); they are left out. Serve the pages through the edge worker (examples/edge) to send each page's ${keyHeader.name}.`;
-      notes.push(`# ${warning}`);
+      warning = `_headers: the ${tagged.length} pages' purge keys would need ${blocks.length + tagged.length} rules, past ${target}'s cap of ${host.maxBlocks} (${host.source}); every page's keys are left out. ${edge}`;
     } else {
-      pageLines = tagged.flatMap((page) => ['', page.url, `  ${keyHeader.name}: ${page.keys.join(keyHeader.separator === ',' ? ',' : ' ')}`]);
+      const pageBlocks = tagged.map((page) => ({ page, block: pageBlock(page, keyHeader.name, keyHeader.separator, maxLine) }));
+      const unfit = pageBlocks.find((entry) => entry.block === undefined)?.page;
+      if (unfit === undefined) pageLines = pageBlocks.flatMap((entry) => ['', ...(entry.block as string[])]);
+      else warning = `_headers: ${unfit.url} has a URL or a purge key too long for ${target}'s limit of ${maxLine} characters a line (${host.source}); every page's keys are left out. ${edge}`;
     }
+    if (warning !== undefined) notes.push(`# ${warning}`);
   }
   const text = [
     '# Generated by `alphanode build` from the cache rules. Bypass conditions (cookies, headers) are not',

@@ -1,0 +1,86 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TargetName } from '@alphanode/cache-rules';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { apply, writeCorpus, type Corpus } from '../../test/edits.ts';
+import { buildSite, readSiteManifest, type BuildSummary, type Manifest } from '../node/index.ts';
+
+// What a build says and writes about the whole site, checked on the built output rather than on the
+// functions behind it (renderHeadersFile, assignSlugs, assignTopicSlugs have their own unit tests).
+const rules = readFileSync(fileURLToPath(new URL('../../../../examples/rules.yaml', import.meta.url)), 'utf8');
+let dir: string;
+let corpus: Corpus;
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'alphanode-warnings-'));
+  // Few posts, so the pages' blocks stay under Cloudflare Pages' 100 rules.
+  corpus = writeCorpus(dir, 5, 11);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const build = (target: TargetName): Promise<BuildSummary> => buildSite({ patterns: 'content/*.txt', cwd: dir, outDir: 'dist', rules, target });
+const manifest = (): Manifest => readSiteManifest(path.join(dir, 'dist')) as Manifest;
+const warnings = (summary: BuildSummary, code: string) => summary.diagnostics.filter((d) => d.code === code);
+
+/** The `_headers` blocks: path → its header lines, trimmed. */
+function headerBlocks(text: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  let current: string[] | undefined;
+  for (const line of text.split('\n')) {
+    if (line.startsWith('/')) found.set(line, (current = []));
+    else if (line.startsWith('  ') && current) current.push(line.trim());
+    else current = undefined;
+  }
+  return found;
+}
+
+describe('the _headers file a build writes', () => {
+  for (const [target, header] of [['netlify', 'Netlify-Cache-Tag'], ['cloudflare', 'Cache-Tag']] as const) {
+    it(`gives every page a ${header} block with the keys the manifest records for it (${target})`, async () => {
+      const summary = await build(target);
+      expect(warnings(summary, 'headers-cap')).toEqual([]);
+      const blocks = headerBlocks(readFileSync(path.join(dir, 'dist', '_headers'), 'utf8'));
+      const { posts, listings } = manifest();
+      const pages = [...Object.values(posts).flatMap((post) => post.outputs), ...listings].filter((page) => page.keys.length > 0);
+      // Every post page and its JSON, and the listings: not a vacuous pass.
+      expect(pages.length).toBeGreaterThan(2 * corpus.files.length);
+      for (const page of pages) expect(blocks.get(page.url), page.url).toEqual([`${header}: ${page.keys.join(',')}`]);
+      for (const post of Object.values(posts)) expect(blocks.get(`/posts/${post.slug}`)?.[0]).toMatch(new RegExp(`^${header}: .*\\bpost-${post.slug}\\b`));
+    });
+  }
+});
+
+describe('the warnings a build gives about slugs', () => {
+  it('warns duplicate-slug for a post whose title another post has, naming the URL it is served at', async () => {
+    apply(corpus, [
+      { kind: 'retitle', at: 0, title: 'Same title' },
+      { kind: 'retitle', at: 1, title: 'Same title' },
+    ]);
+    const summary = await build('netlify');
+    const [first, second] = [...corpus.files.slice(0, 2)].sort().map((file) => `content/${file}`) as [string, string];
+    const { posts } = manifest();
+    expect(posts[first]?.slug).toBe('same-title');
+    expect(posts[second]?.slug).toMatch(/^same-title-[0-9a-f]{8,}$/);
+    expect(warnings(summary, 'duplicate-slug')).toEqual([
+      expect.objectContaining({ severity: 'warning', file: second, message: `the title gives the slug "same-title", as ${first}'s does; this post is served at /posts/${posts[second]?.slug}` }),
+    ]);
+  });
+
+  it('warns topic-slug-collision for "caching / go" and "caching: go", naming both topics\' URLs', async () => {
+    apply(corpus, [
+      { kind: 'topic', at: 0, topic: 'caching / go' },
+      { kind: 'topic', at: 1, topic: 'caching: go' },
+    ]);
+    const summary = await build('netlify');
+    const { topics } = manifest();
+    const urls = ['caching / go', 'caching: go'].map((name) => `/topics/${topics[name] as string}`);
+    expect(new Set(urls).size).toBe(2);
+    expect(urls).toContain('/topics/caching-go');
+    const found = warnings(summary, 'topic-slug-collision');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'warning', message: expect.stringContaining('"caching / go", "caching: go"') });
+    for (const url of urls) expect(found[0]?.message).toContain(url);
+  });
+});
