@@ -65,8 +65,9 @@ export interface BuildOptions {
   /** Changed posts below which the build stays on the main thread (starting workers costs more); default 64. */
   workerThreshold?: number;
   /**
-   * Also lint each post it builds (`lintPost`), reporting the findings with the parse's. Off by
-   * default: the build needs only what the parse reports, and `alphanode check` lints a whole corpus.
+   * Also lint each post it builds (`lintPost`), reporting the findings with the parse's, and keep
+   * the parse's `info` findings (`ambiguous-line`). Off by default: the build needs only the parse's
+   * errors and warnings, and `alphanode check` lints a whole corpus.
    */
   lint?: boolean;
   /**
