@@ -92,7 +92,7 @@ function insertAtSpace(rng: Rng, text: string, extra: string): string {
 export interface Mixer {
   /** Any one-line field: titles, list items, meta text, captions. */
   line(text: string): string;
-  /** A heading: quiet fragments only, added at the end. */
+  /** A heading: quiet fragments only, added at the end of a short one. */
   heading(text: string): string;
   /** A paragraph: the fragment goes inside, so the closing `.` that makes it a paragraph stays. */
   paragraph(text: string): string;
@@ -101,11 +101,19 @@ export interface Mixer {
   code(code: string, language: string): string;
 }
 
+const wordCount = (text: string): number => text.split(' ').filter((word) => word !== '').length;
+
 export function createMixer(rng: Rng, enabled: boolean, rate = 0.65): Mixer {
   const apply = (): boolean => enabled && rng.chance(rate);
   return {
     line: (text) => (apply() ? insertAtSpace(rng, text, fragment(rng, false)) : text),
-    heading: (text) => (apply() ? `${text} ${fragment(rng, true)}` : text),
+    heading: (text) => {
+      if (!apply()) return text;
+      const extra = fragment(rng, true);
+      // From six words, a heading with a clause or a file name in it reads as a sentence without its
+      // stop (docs/post-format.md), so only a shorter heading takes a fragment.
+      return wordCount(text) + wordCount(extra) < 6 ? `${text} ${extra}` : text;
+    },
     paragraph: (text) => (apply() ? insertAtSpace(rng, text.slice(0, -1), fragment(rng, false)) + text.slice(-1) : text),
     url: (url) => (apply() ? rng.pick(URLS) : url),
     code: (code, language) => {

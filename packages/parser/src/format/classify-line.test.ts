@@ -86,7 +86,9 @@ describe('the rules', () => {
       codeTokens: 1,
       bracketed: 2,
       urls: 1,
+      dotted: 0,
     });
+    expect(lineShape('rails reads config/database.yml and .env on node_modules v2.0', keywords).dotted).toBe(3);
   });
 
   it('knows every language the generator writes code in', () => {
@@ -117,12 +119,45 @@ describe('deciding between the rules', () => {
   });
 
   it('needs two weak code signals to make code, and reports a line one of them read as code', () => {
-    expect(decided('return (value, ok)', 'go')).toEqual(['code-characters', 'code', false]);
+    // Weak signals alone make code, and the line is reported: it could be a heading.
+    expect(decided('return (value, ok)', 'go')).toEqual(['code-characters', 'code', true]);
+    // Not the statement `set -euo pipefail`: words follow its options, and the line is reported.
+    expect(readLoneLine('set -euo pipefail first', 'bash')).toMatchObject({ kind: expect.not.stringMatching('code') as unknown, ambiguous: true });
+    expect(decided('set -euo pipefail', 'bash')).toEqual(['language-keyword', 'code', false]);
     // `echo` opens shell statements and names a tool: one signal, not two.
     expect(decided('echo hello', 'bash')).toEqual(['short-line', 'heading', true]);
     expect(decided('final notes', 'php')).toEqual(['short-line', 'heading', true]);
-    expect(decided('return err', 'go')).toEqual(['short-line', 'heading', true]);
-    expect(decided('return', 'python')).toEqual(['short-line', 'heading', true]);
+    expect(decided('return policies', 'go')).toEqual(['short-line', 'heading', true]);
+  });
+
+  it('reads a jump alone, or one that returns a value, as a statement: strong, so it may follow code', () => {
+    expect(decided('return err', 'go', true)).toEqual(['language-keyword', 'code', false]);
+    expect(decided('return nil, err', 'go')).toEqual(['language-keyword', 'code', false]);
+    expect(decided('return', 'python')).toEqual(['language-keyword', 'code', false]);
+    expect(decided('return None', 'python', true)).toEqual(['language-keyword', 'code', false]);
+    expect(decided('pass', 'python', true)).toEqual(['language-keyword', 'code', false]);
+    expect(decided('super', 'ruby', true)).toEqual(['language-keyword', 'code', false]);
+    expect(decided('puts user.name', 'ruby')).toEqual(['language-keyword', 'code', false]);
+    expect(decided('return on investment', 'python')[1]).toBe('heading');
+  });
+
+  it('reads a sentence that lacks its stop as a paragraph: long, a clause after a comma, a file name, a lead-in', () => {
+    expect(decided('the callback runs after the promise settles, not before', 'javascript')[1]).toBe('paragraph');
+    expect(decided('indentation matters, two spaces per level is the convention', 'yaml')[1]).toBe('paragraph');
+    expect(decided('errors are logged to storage/logs/laravel.log by default', 'php')[1]).toBe('paragraph');
+    expect(decided('here is the handler we ended up with:', 'python')[1]).toBe('paragraph');
+    expect(decided('if in doubt, measure', 'python')[1]).toBe('heading');
+    expect(decided('tsconfig options that matter:', 'typescript')[1]).toBe('heading');
+    expect(decided('node.js streams in practice', 'javascript')[1]).toBe('heading');
+  });
+
+  it('reads a test runner followed by its subject as a heading, and npx followed by a package as code', () => {
+    expect(decided('pytest fixtures', 'python')[1]).toBe('heading');
+    expect(decided('rake tasks', 'ruby')[1]).toBe('heading');
+    expect(decided('npx vitest', 'typescript')[1]).toBe('code');
+    expect(decided('rake db:migrate', 'ruby')[1]).toBe('code');
+    expect(decided('php artisan migrate', 'php')[1]).toBe('code');
+    expect(decided('composer scripts:', 'php')[1]).toBe('heading');
   });
 
   it('reads a tool and its version followed by words as a heading, and a tool with a number alone as code', () => {

@@ -28,9 +28,9 @@ const SENTENCE = settled({ rule: 'sentence-end', kind: 'paragraph', strong: true
  * 3. failing that, two or more weak code verdicts decide (one keyword alone does not), unless the
  *    line follows an open code block (`afterCode`): a weak line never extends code;
  * 4. failing all, the line is prose: a heading, or a paragraph if it holds markup or ends a sentence.
- * The reading is `ambiguous` when any rule disagrees with the decision, however weakly: the parser
- * reports each such line, so that `alphanode check` can list every line that could have gone the
- * other way.
+ * The reading is `ambiguous` when any rule disagrees with the decision, however weakly, or when
+ * only weak signals made it code: the parser reports each such line, so that `alphanode check` can
+ * list every line that could have gone the other way.
  */
 export function readLoneLine(line: string, language: string, afterCode = false): LineReading {
   const first = line.charCodeAt(0);
@@ -88,7 +88,8 @@ function weigh(line: string, syntax: LanguageSyntax, ending: Ending, afterCode: 
     verdicts.push(decided);
   }
   const kind = decided.kind;
-  return { kind, decidedBy: decided, verdicts, ambiguous: verdicts.some((v) => v.kind !== kind) };
+  // Code on weak signals alone (`set -euo pipefail first`) could as well be a heading: reported too.
+  return { kind, decidedBy: decided, verdicts, ambiguous: (kind === 'code' && !decided.strong) || verdicts.some((v) => v.kind !== kind) };
 }
 
 /** The kind of a lone line; see `readLoneLine`. */
@@ -100,5 +101,8 @@ export function classifyLoneLine(line: string, language: string, afterCode = fal
 export function describeReading(reading: LineReading): string {
   const { kind, decidedBy } = reading;
   const others = reading.verdicts.filter((v) => v.kind !== kind).map((v) => `${v.rule} says ${v.kind} (${v.strong ? '' : 'weakly: '}${v.evidence})`);
-  return `read as ${kind === 'code' ? 'code' : `a ${kind}`} by rule ${decidedBy.rule} (${decidedBy.evidence}), but ${others.join('; ')}`;
+  const read = `read as ${kind === 'code' ? 'code' : `a ${kind}`} by rule ${decidedBy.rule} (${decidedBy.evidence})`;
+  if (others.length > 0) return `${read}, but ${others.join('; ')}`;
+  const weak = reading.verdicts.filter((v) => v !== decidedBy).map((v) => `${v.rule} (${v.evidence})`);
+  return `${read} and ${weak.join('; ')}, weak signals only: it could be a heading`;
 }

@@ -35,6 +35,9 @@ const SYNTAX: Readonly<Record<string, LanguageSyntax>> = {
       /^func( \(| [A-Za-z_]\w*[[(])/,
       new RegExp(String.raw`^type [A-Za-z_]\w* (struct|interface)\b|^type [A-Za-z_]\w* (= ?)?${GO_TYPE}`),
       new RegExp(String.raw`^var [A-Za-z_]\w* ${GO_TYPE}[\w.\]]*$`),
+      // A jump alone, or returning a value, not a phrase: `return err`, `return nil, err`, `return s.cache`.
+      /^(break|continue|fallthrough|return)$/,
+      /^return (nil|err|true|false|ok|\d+|[a-z]\w{0,2}|[A-Za-z_]\w*(\.\w+)+|[\w.]+\(.*\))(, ?(nil|err|true|false|ok|\d+|[a-z]\w{0,2}|[A-Za-z_]\w*(\.\w+)+|[\w.]+\(.*\)))*$/,
     ],
     weak: [],
     hashComments: false,
@@ -49,6 +52,9 @@ const SYNTAX: Readonly<Record<string, LanguageSyntax>> = {
       /^except( [\w.]+( as \w+)?)?:$/,
       /^for [A-Za-z_]\w*(, ?[A-Za-z_]\w*)* in [\w.]+:$/,
       /^@[A-Za-z_][\w.]*(\(.*\))?$/,
+      // A statement alone, or returning a value, not a phrase: `pass`, `return None`, `return self.cache`.
+      /^(pass|break|continue|return|raise)$/,
+      /^(return|yield) (None|True|False|self(\.\w+)*|\d+|[a-z_]\w{0,2}|[A-Za-z_]\w*(\.\w+)+|[\w.]+\(.*\))$/,
     ],
     weak: [/:$/],
     hashComments: true,
@@ -56,7 +62,8 @@ const SYNTAX: Readonly<Record<string, LanguageSyntax>> = {
   shell: {
     keywords: words('if then else elif fi for do done while until case esac function local export readonly declare set unset source alias trap exit return shift eval exec echo printf read cd pushd'),
     statements: [
-      /^set [-+][A-Za-z]+( [-+]?[\w-]+)*$/,
+      // Flags, then only the names `set -o` takes: `set -euo pipefail`, not `set -e and friends`.
+      /^set( [-+][A-Za-z]+)+( (pipefail|errexit|nounset|xtrace|verbose|noclobber|noglob|errtrace|functrace|allexport|monitor|posix|vi|emacs|--))*$/,
       /^export [A-Za-z_]\w*(=|$)/,
       /^(fi|done|esac|then|do|else)$/,
       /^(source|\.|cd|pushd) [\w./~$-]+$/,
@@ -101,14 +108,15 @@ const SYNTAX: Readonly<Record<string, LanguageSyntax>> = {
     hashComments: true,
   },
   ruby: {
-    keywords: words('def class module require require_relative puts print p attr_reader attr_writer attr_accessor include extend begin rescue ensure end if unless elsif else while until case when do yield return private protected public raise loop'),
+    keywords: words('def class module super retry redo next break require require_relative puts print p attr_reader attr_writer attr_accessor include extend begin rescue ensure end if unless elsif else while until case when do yield return private protected public raise loop'),
     statements: [
       /^require(_relative)? ['"]/,
       /^(class|module) [A-Z]\w*(::[A-Z]\w*)*( < [A-Z][\w:]*)?$/,
       /^def (self\.)?[a-z_]\w*[?!=]?(\(.*\))?$/,
-      /^(end|begin|ensure|else|rescue|private|protected|public)$/,
+      /^(end|begin|ensure|else|rescue|private|protected|public|super|retry|redo|next|break|return)$/,
       /^rescue [A-Z][\w:]*( => \w+)?$/,
       /^(puts|print|p|pp|raise) ['":@A-Z]/,
+      /^(puts|print|p|pp|return) [a-z_]\w*(\.[a-z_]\w*[?!]?)+$/,
       /^attr_(reader|writer|accessor) :/,
       /^(include|extend|prepend) [A-Z][\w:]*$/,
       /^[a-z_]\w*(\.[a-z_]\w*[?!]?)+$/,

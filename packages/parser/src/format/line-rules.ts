@@ -96,13 +96,27 @@ export function endingOf(line: string): Ending {
   return end > 0 && isWordCharacter(line.charCodeAt(end - 1)) ? 'quoted-stop' : 'none';
 }
 
-/** What a line that is prose is: a paragraph when it reads as a sentence or holds markup, else a heading. */
+/**
+ * What a line that is prose is: a paragraph when it reads as a sentence or holds markup, else a
+ * heading. A sentence that lacks its stop still shows: nine words or more, a clause after a comma
+ * in six or more, a file or a dotted name in seven or more (headings name things in a few words);
+ * a line that ends with `:` is a lead-in (`here is what we run:`, `the plan before the change:`)
+ * when it speaks to the reader or runs on function words, and a heading when it only names
+ * (`tsconfig options that matter:`, `go vet and staticcheck:`).
+ */
 export function proseKind(facts: LineFacts): 'heading' | 'paragraph' {
-  if (facts.ending !== 'none' || facts.tokens > HEADING_MAX_WORDS) return 'paragraph';
+  const { tokens, line } = facts;
+  if (facts.ending !== 'none' || tokens >= LONG_HEADING) return 'paragraph';
   const shape = facts.shape;
   if (shape.codeTokens > 0 || shape.bracketed > 0 || shape.urls > 0) return 'paragraph';
-  return facts.line.endsWith(':') && shape.words >= 4 ? 'paragraph' : 'heading';
+  if ((tokens >= 6 && CLAUSE_AFTER_COMMA.test(line)) || (tokens >= 7 && shape.dotted > 0)) return 'paragraph';
+  return line.endsWith(':') && shape.words >= 4 && (shape.functionWords >= 2 || speaksToReader(line)) ? 'paragraph' : 'heading';
 }
+
+const CLAUSE_AFTER_COMMA = /, \S+ \S/;
+/** Words a lead-in uses to point at what follows: `here is`, `we run`, `looks like`, `the following`. */
+const LEAD_IN = new Set(['we', 'you', 'i', 'it', "it's", 'here', 'this', 'these', 'following', 'below', 'is', 'are', 'looks', 'like', 'run', 'use', 'add', 'try', 'do', 'does', 'did', 'was', 'our']);
+const speaksToReader = (line: string): boolean => line.toLowerCase().split(' ').some((word) => LEAD_IN.has(word));
 
 const verdict = (rule: RuleName, kind: LoneLineKind, strong: boolean, evidence: string): Verdict => ({ rule, kind, strong, evidence });
 
@@ -182,14 +196,14 @@ export function shellCommand(facts: LineFacts): Verdict | undefined {
   return verdict('shell-command', 'code', reading.strong, reading.evidence);
 }
 
-/** A line of more than 12 tokens is prose, a paragraph; one of 9 to 12 words is long for a heading, weakly a paragraph. */
+/** A line of more than 12 tokens is prose, a paragraph; one of 9 to 12 words is long for a heading, weakly a paragraph (as `proseKind` reads it too). */
 export function length(facts: LineFacts): Verdict | undefined {
   if (facts.tokens > HEADING_MAX_WORDS) return verdict('length', 'paragraph', true, `more than ${HEADING_MAX_WORDS} words`);
   if (facts.tokens < LONG_HEADING || facts.shape.words < LONG_HEADING) return undefined;
   return verdict('length', 'paragraph', false, `${facts.shape.words} words, long for a heading`);
 }
 
-/** From this many tokens a heading is long enough to be a sentence that lacks its stop. */
+/** From this many tokens a line is a sentence that lacks its stop, not a heading. */
 const LONG_HEADING = 9;
 
 /**

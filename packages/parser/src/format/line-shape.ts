@@ -19,6 +19,8 @@ export interface LineShape {
   bracketed: number;
   /** Tokens that are URLs (`https://…`, `tcp://…`, `www.…`). */
   urls: number;
+  /** Tokens that name a file or a dotted or snake_case name: `config/database.yml`, `.NET`, `node_modules`. */
+  dotted: number;
 }
 
 /** Characters that code uses and prose rarely does. */
@@ -27,6 +29,8 @@ export const CODE_CHARACTER = /[{}();=<>[\]`$\\|]/;
 const WORD = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}'\u2019.\-/&+%#@:_*]*$/u;
 const PLAIN_WORD = /^\p{L}[\p{Ll}\p{M}'\u2019-]*$/u;
 const URL_START = /^([a-z][a-z\d+.-]*:\/\/|www\.)/i;
+// A dot or slash inside a token or opening it (`a.b`, `a/b`, `.env`), or an underscore: not `v2.0`.
+const DOTTED = /^[./]\w|\w[./][A-Za-z_]|_/;
 
 /** English function words: a line made of words and some of these reads as prose. */
 export const FUNCTION_WORDS: ReadonlySet<string> = new Set(
@@ -102,7 +106,7 @@ const isTrailer = (c: number): boolean =>
  * function words: `from` and `in` are prose in a Go post and syntax in a Python one.
  */
 export function lineShape(line: string, keywords: ReadonlySet<string>): LineShape {
-  const shape: LineShape = { tokens: 0, words: 0, plainWords: 0, functionWords: 0, codeTokens: 0, bracketed: 0, urls: 0 };
+  const shape: LineShape = { tokens: 0, words: 0, plainWords: 0, functionWords: 0, codeTokens: 0, bracketed: 0, urls: 0, dotted: 0 };
   let at = 0;
   while (at < line.length) {
     if (line.charCodeAt(at) === 32) {
@@ -135,6 +139,7 @@ export function lineShape(line: string, keywords: ReadonlySet<string>): LineShap
     }
     const kind = judge(core);
     if (kind === CODE) shape.codeTokens++;
+    else if (kind !== PLAIN && DOTTED.test(core)) shape.dotted++;
     if (kind < WORD_TOKEN) continue;
     shape.words++;
     if (bracketed) shape.bracketed++;

@@ -29,6 +29,7 @@ const SUBCOMMANDS: Readonly<Record<string, string>> = {
   bundle: 'install exec update add',
   rails: 'server s console c generate g new routes db:migrate db:seed db:rollback',
   composer: 'install require update dump-autoload create-project',
+  php: 'artisan -r -S -m -v -l -a -i',
   mvn: 'clean install package test verify compile deploy',
   gradle: 'build test bootRun clean assemble check',
   dotnet: 'build run test new add restore publish ef watch tool',
@@ -67,8 +68,11 @@ const BARE = new Set(['ls', 'pwd', 'make', 'whoami', 'uptime', 'nproc', 'htop'])
 /** Words that run the command after them. */
 const PREFIXES = new Set(['sudo', 'time', 'nohup', 'env']);
 
-// A flag, a path, a file name, a URL, a glob, a quoted string, a variable, a number, `key=value`, `name:tag`, `pkg@1`.
-const ARGUMENT = /^(-|\.|~|\/|\$|\*|"|')|[/.=:@*]|^\d+$/;
+// A flag, a path, a file name, a URL, a glob, a quoted string, a variable, a number, `key=value`,
+// `name:tag`, `pkg@1`; not a word that ends a heading's lead-in with a colon (`composer scripts:`).
+const ARGUMENT = /^(-|\.|~|\/|\$|\*|"|')|[/.=@*]|:(?!$)|^\d+$/;
+/** Tools whose argument may be any name (`npx vitest`), not only a path or flag. */
+const RUNS_A_PACKAGE = new Set(['npx', 'bunx']);
 // A version or a count (`1.22`, `3`, `v20`): an argument to a tool (`kill 1234`), but in
 // `go 1.22 loop variables` or `python 3 migration` the tool's name and version open a heading.
 const VERSION = /^v?\d+(\.\d+)*$/;
@@ -97,7 +101,10 @@ export function readCommand(line: string): CommandReading {
   const args = tokens.slice(at + 1);
   if (args.length === 0) return BARE.has(tool) ? { strong: true, evidence: `\`${tool}\` alone` } : undefined;
   const first = args[0] as string;
-  const known = subcommands !== undefined && (subcommands.has('*') ? /^[\w@./:-]+$/.test(first) : subcommands.has(first));
+  // A `*` tool runs what follows, but a plain word alone after a test runner or linter names its
+  // subject (`pytest fixtures`, `eslint rules`): only npx and bunx take any word as a package.
+  const anything = subcommands?.has('*') === true && /^[\w@./:-]+$/.test(first) && (RUNS_A_PACKAGE.has(tool) || !PLAIN_WORD.test(first) || args.length > 1);
+  const known = subcommands !== undefined && (anything || subcommands.has(first));
   const prose = args.filter((arg) => isFunctionWord(arg) && !subcommands?.has(arg));
   if (prose.length > 0) return { strong: false, evidence: `\`${tool}\` followed by words such as "${prose[0]}"` };
   if (known) return { strong: true, evidence: `\`${tool} ${first}\`` };

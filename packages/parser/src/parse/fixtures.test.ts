@@ -24,7 +24,9 @@ describe('golden fixtures', () => {
       const lint = result.ok ? lintPost(result.post, { locations: result.locations, file: name }) : [];
       const actual = { ok: result.ok, post: result.ok ? result.post : null, diagnostics: [...result.diagnostics, ...lint] };
       const goldenFile = path.join(fixturesDir, name.replace(/\.txt$/, '.json'));
-      if (update || !existsSync(goldenFile)) writeFileSync(goldenFile, `${JSON.stringify(actual, null, 2)}\n`);
+      // Written only when asked: a missing golden file fails, so CI never writes what it should check.
+      if (update) writeFileSync(goldenFile, `${JSON.stringify(actual, null, 2)}\n`);
+      expect(existsSync(goldenFile), `${goldenFile} is missing: run UPDATE=1 pnpm test and review it`).toBe(true);
       expect(actual).toEqual(JSON.parse(readFileSync(goldenFile, 'utf8')));
       if (result.ok) expect(parsePost(stringifyPost(result.post)).ok && parsePost(stringifyPost(result.post))).toMatchObject({ post: result.post });
     });
