@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import type { TargetName } from '@alphanode/cache-rules';
 import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
 import { sampleUrls, verifySite, type VerifyOptions, type VerifyReport } from '@alphanode/cache-rules/verify';
-import { buildSite, readSiteManifest } from '@alphanode/site/node';
+import { buildSite, manifestRecords, readSiteManifest } from '@alphanode/site/node';
 import { cpuMs, startChildServer, stopChildServer } from '../child-server.ts';
 import { benchCorpus } from '../corpus.ts';
 import type { Suite } from '../suite.ts';
@@ -41,11 +41,11 @@ async function buildCorpusSite(root: string): Promise<{ outDir: string; posts: n
   await buildSite({ patterns: 'content/*.txt', cwd: root, outDir, rules: readFileSync(rulesFile, 'utf8'), target: TARGET, settings: { siteName: 'alphanode bench' } });
   const manifest = readSiteManifest(outDir);
   if (manifest === undefined) throw new Error(`the build wrote no manifest in ${outDir}`);
-  const posts = Object.values(manifest.posts).flatMap((post) => post.outputs.map((output) => output.url));
-  const listings = manifest.listings.map((output) => output.url);
-  const urls = [...posts, ...listings];
+  const urls = manifestRecords(manifest).map((output) => output.url);
+  const listings = manifest.listings.length;
+  const posts = urls.length - listings;
   if (urls.length < URLS) throw new Error(`${POSTS} posts made ${urls.length} URLs, fewer than ${URLS}: raise POSTS`);
-  return { outDir, posts: posts.length, listings: listings.length, urls };
+  return { outDir, posts, listings, urls };
 }
 
 /** One verify run's figures, and the server's CPU over the same wall time just before it, idle. */

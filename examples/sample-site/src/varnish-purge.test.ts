@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
 import { varnishPurger } from '@alphanode/cache-rules/purge';
 import { createSiteHandler } from '@alphanode/site';
-import { buildSite, siteDirReader, toNodeListener, type BuildOptions, type BuildSummary, type Manifest, readSiteManifest } from '@alphanode/site/node';
+import { buildSite, manifestRecords, siteDirReader, toNodeListener, type BuildOptions, type BuildSummary, type Manifest, readSiteManifest } from '@alphanode/site/node';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 // Neither package is a dependency of this example, so they are reached by path: the corpus
@@ -50,7 +50,7 @@ async function get(base: string, url: string): Promise<Fetched> {
 /** Every URL the built site serves, as its manifest records them: each post's outputs and the listings. */
 function siteUrls(outDir: string): Set<string> {
   const manifest = readSiteManifest(outDir) as Manifest;
-  return new Set([...Object.values(manifest.posts).flatMap((post) => post.outputs), ...manifest.listings].map((output) => output.url));
+  return new Set(manifestRecords(manifest).map((output) => output.url));
 }
 
 /** The sample site's handler over node:http on an ephemeral loopback port. */

@@ -20,6 +20,7 @@ export { ifNoneMatch } from './http/if-none-match.ts';
 export { parseManifest } from './manifest/manifest-codec.ts';
 export { MANIFEST_FILE, MANIFEST_JOURNAL_FILE } from './manifest/manifest-files.ts';
 export type { Manifest, ManifestPost, OutputRecord } from './manifest/manifest.ts';
+export { manifestRecords } from './manifest/manifest-records.ts';
 export { createSiteHandler, type SiteHandler, type SiteHandlerOptions, type SiteFileReader } from './http/site-handler.ts';
 export { renderSitemaps, SITEMAP_MAX_URLS, type SitemapEntry, type SitemapFile, type SitemapOptions } from './feeds/sitemap.ts';
 export { renderAtomFeed, type AtomFeedOptions, type FeedEntry } from './feeds/atom-feed.ts';

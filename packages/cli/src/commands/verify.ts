@@ -4,7 +4,7 @@ import process from 'node:process';
 import { isTargetName, TARGETS, type TargetName } from '@alphanode/cache-rules';
 import { isPurgeTarget, purgerFromEnv, PURGE_TARGETS } from '@alphanode/cache-rules/purge';
 import { sitemapUrls, verifySite, type VerifyOptions } from '@alphanode/cache-rules/verify';
-import { MANIFEST_FILE, MANIFEST_JOURNAL_FILE, parseManifest } from '@alphanode/site/node';
+import { manifestRecords, MANIFEST_FILE, MANIFEST_JOURNAL_FILE, parseManifest } from '@alphanode/site/node';
 import type { CliIO, Command } from '../command.ts';
 import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../internal/exit-code.ts';
 import { parseOptions, usageError, wholeNumber } from '../internal/parse-options.ts';
@@ -26,7 +26,7 @@ async function manifestUrls(dir: string, io: CliIO): Promise<string[] | undefine
     io.stderr.write(`alphanode verify: ${path.join(dir, MANIFEST_FILE)} is not a build's manifest\n`);
     return undefined;
   }
-  return [...Object.values(manifest.posts).flatMap((post) => post.outputs), ...manifest.listings].map((output) => output.url);
+  return manifestRecords(manifest).map((output) => output.url);
 }
 
 /** The sitemap's page URLs; it must be on the base URL's origin, as every request is. */

@@ -11,6 +11,7 @@ import { expectTopicKeysAgree } from '../../test/topic-keys.ts';
 import { outputFileFor, siteRoutesFor } from '../routes/site-routes.ts';
 import { buildSite, type BuildOptions } from './build-site.ts';
 import type { Manifest } from '../manifest/manifest.ts';
+import { manifestRecords } from '../manifest/manifest-records.ts';
 import { readSiteManifest } from '../node/read-site-manifest.ts';
 
 const rules = readFileSync(fileURLToPath(new URL('../../../../examples/rules.yaml', import.meta.url)), 'utf8');
@@ -21,7 +22,7 @@ function checkSite(outDir: string, before: Map<string, string>, plan: { urls: st
   const manifest = readSiteManifest(outDir) as Manifest;
   const after = servedPages(outDir);
   // Every output the manifest names exists with the bytes it recorded; nothing else is served.
-  const recorded = [...Object.values(manifest.posts).flatMap((entry) => entry.outputs), ...manifest.listings];
+  const recorded = manifestRecords(manifest);
   expect(new Set(after.keys())).toEqual(new Set(recorded.map((output) => output.url)));
   for (const output of recorded) expect(existsSync(path.join(outDir, output.file)), output.file).toBe(true);
   // Slugs are unique, every link in a listing resolves to a page that exists, and every stylesheet a
@@ -43,7 +44,7 @@ function checkSite(outDir: string, before: Map<string, string>, plan: { urls: st
   const carriers = new Map<string, Set<string>>();
   for (const side of [previous, manifest]) {
     if (!side) continue;
-    for (const output of [...Object.values(side.posts).flatMap((entry) => entry.outputs), ...side.listings]) {
+    for (const output of manifestRecords(side)) {
       for (const key of output.keys) carriers.set(key, (carriers.get(key) ?? new Set()).add(output.url));
     }
   }

@@ -19,6 +19,7 @@ import { contentHash } from './content-hash.ts';
 import { renderHeadersFile } from './headers-file.ts';
 import { appendJournal, clearJournal, readJournal, type Journal } from './journal.ts';
 import { emptyManifest, type Manifest, type ManifestPost, type OutputRecord } from '../manifest/manifest.ts';
+import { manifestRecords } from '../manifest/manifest-records.ts';
 import { manifestMoved, readManifest, writeManifest } from './manifest-store.ts';
 import { fileWriter, type WriteMode } from './file-writer.ts';
 import { runPageJob, type PageContext, type PageJob, type PageJobResult } from './page-job.ts';
@@ -479,7 +480,7 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
     next.topics = previous.topics;
   }
   if (engine && changedSomething) {
-    const pages = [...Object.values(next.posts).flatMap((entry) => entry.outputs), ...next.listings];
+    const pages = manifestRecords(next);
     const headers = renderHeadersFile(engine, target, pages);
     if (headers.warning) summary.diagnostics.push(siteWarning('headers-cap', HEADERS_FILE, headers.warning));
     next.headers = contentHash(headers.text);

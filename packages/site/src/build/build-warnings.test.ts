@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { TargetName } from '@alphanode/cache-rules';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apply, writeCorpus, type Corpus } from '../../test/edits.ts';
-import { buildSite, readSiteManifest, type BuildSummary, type Manifest } from '../node/index.ts';
+import { buildSite, manifestRecords, readSiteManifest, type BuildSummary, type Manifest } from '../node/index.ts';
 
 // What a build says and writes about the whole site, checked on the built output rather than on the
 // functions behind it (renderHeadersFile, assignSlugs, assignTopicSlugs have their own unit tests).
@@ -42,8 +42,9 @@ describe('the _headers file a build writes', () => {
       const summary = await build(target);
       expect(warnings(summary, 'headers-cap')).toEqual([]);
       const blocks = headerBlocks(readFileSync(path.join(dir, 'dist', '_headers'), 'utf8'));
-      const { posts, listings } = manifest();
-      const pages = [...Object.values(posts).flatMap((post) => post.outputs), ...listings].filter((page) => page.keys.length > 0);
+      const built = manifest();
+      const posts = built.posts;
+      const pages = manifestRecords(built).filter((page) => page.keys.length > 0);
       // Every post page and its JSON, and the listings: not a vacuous pass.
       expect(pages.length).toBeGreaterThan(2 * corpus.files.length);
       for (const page of pages) expect(blocks.get(page.url), page.url).toEqual([`${header}: ${page.keys.join(',')}`]);

@@ -10,6 +10,7 @@ export { BuildError, type BuildErrorCode } from '../build/build-error.ts';
 export { LOCK_FILE } from '../build/build-lock.ts';
 export { MANIFEST_FILE, MANIFEST_JOURNAL_FILE } from '../manifest/manifest-files.ts';
 export { parseManifest } from '../manifest/manifest-codec.ts';
+export { manifestRecords } from '../manifest/manifest-records.ts';
 export type { Manifest, ManifestPost, OutputRecord } from '../manifest/manifest.ts';
 export { readSiteManifest } from './read-site-manifest.ts';
 export { JOURNAL_FILE } from '../build/journal.ts';
