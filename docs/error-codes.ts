@@ -3,8 +3,16 @@
 import { writeFileSync } from 'node:fs';
 import process from 'node:process';
 import { fileURLToPath } from 'node:url';
-import { PURGE_FAILURE_CODES, PURGE_NOTICE_CODES, RULES_DIAGNOSTIC_CODES, RULES_ERROR_CODES } from '../packages/cache-rules/src/diagnostic-codes.ts';
-import { DIAGNOSTIC_CODES } from '../packages/parser/src/diagnostic-codes.ts';
+import {
+  PURGE_FAILURE_CODES,
+  PURGE_NOTICE_CODES,
+  RULES_DIAGNOSTIC_CODES,
+  RULES_ERROR_CODES,
+  VERIFY_LEAK_CODES,
+  VERIFY_NOTICE_CODES,
+} from '../packages/cache-rules/src/diagnostic-codes.ts';
+import { EXIT_CODES } from '../packages/cli/src/internal/exit-code.ts';
+import { DIAGNOSTIC_CODES, PARSE_ERROR_CODES } from '../packages/parser/src/diagnostic-codes.ts';
 import type { CodeInfo } from '../packages/parser/src/diagnostic-codes.ts';
 import { BUILD_ERROR_CODES, SITE_DIAGNOSTIC_CODES } from '../packages/site/src/build/build-error-codes.ts';
 
@@ -16,12 +24,16 @@ interface Section {
 
 const SECTIONS: readonly Section[] = [
   { title: '@alphanode/parser: post diagnostics', where: '`Diagnostic.code` from `parsePost`, `lintPost` and `loadPosts`; `Diagnostic.retryable` is set per finding.', codes: DIAGNOSTIC_CODES },
+  { title: '@alphanode/parser: errors', where: '`PostParseError.code` from `parsePostOrThrow`.', codes: PARSE_ERROR_CODES },
   { title: '@alphanode/cache-rules: rules diagnostics', where: '`RulesDiagnostic.code` from `compileRules`, `loadCompiledRules` and `lintRules` (`alphanode rules lint`).', codes: RULES_DIAGNOSTIC_CODES },
   { title: '@alphanode/cache-rules: errors', where: '`CacheRulesError.code`.', codes: RULES_ERROR_CODES },
   { title: '@alphanode/cache-rules/purge: failures', where: '`PurgeFailure.code`; `PurgeFailure.retryable` is set per failure (`alphanode purge` exits 75 when a retry can help).', codes: PURGE_FAILURE_CODES },
   { title: '@alphanode/cache-rules/purge: notices', where: '`PurgeNotice.code`: nothing failed, but the CDN did something other than what was asked.', codes: PURGE_NOTICE_CODES },
+  { title: '@alphanode/cache-rules/verify: leaks', where: '`Leak.code` from `verifySite` and `loggedInLeaks` (`alphanode verify`): a logged-in answer a shared cache handled as anonymous. Any leak fails the run.', codes: VERIFY_LEAK_CODES },
+  { title: '@alphanode/cache-rules/verify: notices', where: '`VerifyNotice.code` from `verifySite` (`alphanode verify`): something the run could not check. None fails the run alone.', codes: VERIFY_NOTICE_CODES },
   { title: '@alphanode/site: build warnings', where: '`SiteDiagnostic.code` in `BuildSummary.diagnostics`, beside the parser\'s findings.', codes: SITE_DIAGNOSTIC_CODES },
   { title: '@alphanode/site: build errors', where: '`BuildError.code` from `buildSite` (`alphanode build` exits 75 when a retry can help).', codes: BUILD_ERROR_CODES },
+  { title: '@alphanode/cli: exit codes', where: 'The exit status of every `alphanode` command, and what `runCli` resolves to.', codes: EXIT_CODES },
 ];
 
 const cell = (text: string) => text.replaceAll('|', '\\|');

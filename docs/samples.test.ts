@@ -37,11 +37,26 @@ function blocksOf(source: string, kind: Block['kind']): Block[] {
   }));
 }
 
+// A block in another JavaScript-family language is not run, so each must be a fragment listed here,
+// by its file and first line, with why it cannot run on its own; any other fails the test below.
+const FRAGMENTS: Record<string, string> = {
+  "examples/edge/README.md: import { Miniflare } from 'miniflare';":
+    'loads dist/worker.js, which `pnpm --filter @alphanode/example-edge bundle` writes first; examples/edge/test/workerd.test.ts runs that bundle in workerd through miniflare the same way',
+};
+const JS_FAMILY = new Set(['js', 'javascript', 'mjs', 'cjs', 'jsx', 'ts', 'typescript', 'tsx', 'mts', 'cts']);
+
+/** The JavaScript-family blocks of a file that are not ```ts samples, as `file: first line`. */
+function unrunBlocks(source: string): string[] {
+  const text = readFileSync(path.join(root, source), 'utf8');
+  return [...text.matchAll(/^```(\w+)([^\n]*)\n([^\n]*)/gm)]
+    .filter(([, language = '', rest]) => JS_FAMILY.has(language.toLowerCase()) && !(language === 'ts' && rest === ''))
+    .map(([, , , first]) => `${source}: ${first}`);
+}
+
 const readmes = ['README.md', ...readdirSync(path.join(root, 'packages')).map((name) => `packages/${name}/README.md`), ...readdirSync(path.join(root, 'examples')).map((name) => `examples/${name}/README.md`)];
-const blocks = [
-  ...readdirSync(path.join(root, 'docs')).filter((name) => name.endsWith('.md')).sort().flatMap((name) => blocksOf(`docs/${name}`, 'docs')),
-  ...readmes.filter((name) => { try { readFileSync(path.join(root, name)); return true; } catch { return false; } }).flatMap((name) => blocksOf(name, 'readme')),
-];
+const pages = readdirSync(path.join(root, 'docs')).filter((name) => name.endsWith('.md')).sort().map((name) => `docs/${name}`);
+const readmesFound = readmes.filter((name) => { try { readFileSync(path.join(root, name)); return true; } catch { return false; } });
+const blocks = [...pages.flatMap((name) => blocksOf(name, 'docs')), ...readmesFound.flatMap((name) => blocksOf(name, 'readme'))];
 
 function strictOptions(): ts.CompilerOptions {
   const read = ts.readConfigFile(path.join(root, 'tsconfig.base.json'), (file) => ts.sys.readFile(file));
@@ -73,6 +88,10 @@ describe('code samples in docs/ and the READMEs', () => {
   it('finds samples in the docs and in every package README', () => {
     expect(blocks.filter((block) => block.kind === 'docs').length).toBeGreaterThan(10);
     for (const name of ['parser', 'cache-rules', 'renderer', 'site', 'cli']) expect(blocks.some((block) => block.source === `packages/${name}/README.md`)).toBe(true);
+  });
+
+  it('leaves no JavaScript or TypeScript block unrun but the fragments listed, each with its reason', () => {
+    expect([...pages, ...readmesFound].flatMap(unrunBlocks)).toEqual(Object.keys(FRAGMENTS));
   });
 
   it('type-check under strict settings, with no error', () => {

@@ -10,6 +10,8 @@
  *
  * Run: `node scripts/publish-install.ts` (Node >= 22.12; it tests the built `dist`, so `pnpm build`
  * first, or it builds when `dist` is missing). PUBLISH_INSTALL_KEEP=1 keeps the temp dir to look into.
+ * Node 20 is /usr/bin/node, or PUBLISH_INSTALL_NODE20; without it the Node 20 leg is skipped, and under
+ * CI the run fails.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,7 +19,7 @@ import { join, resolve } from 'node:path';
 import { killRunning, run } from './publish-install/command.ts';
 import { consumerChecks, createConsumer } from './publish-install/consumer.ts';
 import { nodeRuntimes } from './publish-install/node-runtimes.ts';
-import { check, describeError, failed, skip, step, summary } from './publish-install/phases.ts';
+import { check, describeError, fail, failed, skip, step, summary } from './publish-install/phases.ts';
 import { startRegistry, type Registry } from './publish-install/registry.ts';
 import { copyWorkspace, installWorkspace, publicPackages, publishAll, versionSnapshot } from './publish-install/release.ts';
 
@@ -42,8 +44,8 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 async function main(): Promise<void> {
-  const { runtimes, skipped } = nodeRuntimes();
-  for (const reason of skipped) skip(reason);
+  const { runtimes, missing } = nodeRuntimes();
+  if (missing !== undefined) (missing.fatal ? fail : skip)(missing.reason);
   if (publicPackages(repo).some((pkg) => !existsSync(join(pkg.dir, 'dist')))) {
     await step('pnpm build (dist was missing)', () => run('pnpm', ['build'], { cwd: repo }));
   }

@@ -48,6 +48,12 @@ export function skip(name: string): void {
   console.log(`skip ${name}`);
 }
 
+/** A phase that cannot run here and must: a failure with the reason, shown at once and in the summary. */
+export function fail(name: string): void {
+  results.push({ name, seconds: 0, status: 'FAIL' });
+  console.log(`FAIL ${name}`);
+}
+
 export function failed(): boolean {
   return results.some((result) => result.status === 'FAIL');
 }

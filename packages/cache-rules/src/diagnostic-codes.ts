@@ -2,6 +2,7 @@ import type { CodeInfo } from '@alphanode/parser';
 import type { CacheRulesError } from './cache-rules-error.ts';
 import type { RulesDiagnosticCode } from './diagnostic.ts';
 import type { PurgeFailureCode, PurgeNoticeCode } from './purge-clients/types.ts';
+import type { LeakCode, VerifyNoticeCode } from './verify/types.ts';
 
 /**
  * Every code `compileRules`, `loadCompiledRules` and `lintRules` report: the source of the error-code table in the docs.
@@ -61,3 +62,22 @@ export const PURGE_NOTICE_CODES = {
   'prefixes-not-purged': { meaning: 'The plan has prefixes and the CDN\'s API takes none.', fix: 'Purge by key instead.', retry: 'no' },
   'key-skipped': { meaning: 'A key longer than the CDN takes was left out; no cached object can carry it.', fix: 'Nothing; keys are cut to 128 characters when made.', retry: 'no' },
 } as const satisfies Record<PurgeNoticeCode, CodeInfo>;
+
+/** Why `verifySite` (`alphanode verify`) counts a logged-in answer as a leak: `Leak.code`. Each fails the run. */
+export const VERIFY_LEAK_CODES = {
+  'served-from-cache': { meaning: 'A session-cookie or Authorization request that the rules keep out of shared caches was answered from one (a HIT).', fix: 'Make the CDN honour the rules\' bypass (its config, or the headers the origin sends), then purge the URL.', retry: 'no' },
+  aged: { meaning: 'Such a request carried Age above 0: a cache held the answer.', fix: 'As for served-from-cache: the CDN must pass these requests to the origin.', retry: 'no' },
+  shareable: { meaning: 'Such a request got a Cache-Control that lets a shared cache store it (neither private nor no-store).', fix: 'Serve the rules\' headers on that route (the adapters write private, no-store for a bypass).', retry: 'no' },
+  'anonymous-bytes': { meaning: 'Such a request got the anonymous copy\'s bytes, though the origin answers this visitor differently.', fix: 'Bypass the cache for the visitor\'s cookie or Authorization at the CDN, then purge the URL.', retry: 'no' },
+  'personal-bytes-shared': { meaning: 'The anonymous request sent right after got the logged-in bytes: a cache stored a personal page for everyone.', fix: 'Purge the URL at once, then make the CDN bypass logged-in requests.', retry: 'no' },
+} as const satisfies Record<LeakCode, CodeInfo>;
+
+/** What `verifySite` (`alphanode verify`) could not check: `VerifyNotice.code`. None fails the run alone. */
+export const VERIFY_NOTICE_CODES = {
+  'budget-exhausted': { meaning: 'The request budget (maxRequests, --max-requests) ran out; the remaining checks were not run.', fix: 'Raise the budget, or sample fewer URLs.', retry: 'no' },
+  'off-origin': { meaning: 'A URL on another origin than the base URL\'s was left out.', fix: 'Nothing, or verify that origin on its own.', retry: 'no' },
+  'fetch-failed': { meaning: 'A request failed (network, timeout) or its body did not arrive.', fix: 'Check the URL in the message, then run again.', retry: 'sometimes' },
+  'not-warm': { meaning: 'A page to be checked after the purge was not a HIT on its second request, so the purge cannot be judged on it.', fix: 'Check that the CDN caches the page (its rule, its headers), then run again.', retry: 'sometimes' },
+  'purge-problem': { meaning: 'The purge itself reported a failure or a notice; its own code and message follow.', fix: 'See that purge code in the tables above.', retry: 'sometimes' },
+  'no-cache-status': { meaning: 'No response carried X-Cache, CF-Cache-Status, X-Vercel-Cache, Cache-Status or Age, so hits cannot be told from misses; leaks are judged on headers and bytes only.', fix: 'Have the CDN send a cache-status header.', retry: 'no' },
+} as const satisfies Record<VerifyNoticeCode, CodeInfo>;

@@ -1,4 +1,5 @@
 import process from 'node:process';
+import { EXIT_SOFTWARE } from './internal/exit-code.ts';
 import { runCli } from './run-cli.ts';
 
 // `alphanode check ... | head` closes the pipe early; that is the reader being done, not a crash.
@@ -16,6 +17,6 @@ runCli(process.argv.slice(2), io).then(
   },
   (error: unknown) => {
     process.stderr.write(`alphanode: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
-    process.exitCode = 70;
+    process.exitCode = EXIT_SOFTWARE;
   },
 );

@@ -3,6 +3,7 @@ import type { CliIO, Command } from './command.ts';
 // when the CLI runs from source.
 import cliPackage from '../package.json' with { type: 'json' };
 import { commands } from './commands/index.ts';
+import { EXIT_OK, EXIT_USAGE } from './internal/exit-code.ts';
 
 function help(list: readonly Command[]): string {
   const width = Math.max(...list.map((command) => command.name.length));
@@ -11,7 +12,8 @@ function help(list: readonly Command[]): string {
 
 /**
  * Runs `alphanode ARGS` and resolves to the exit code: 0 all good, 1 the input has errors, 2 a usage
- * error. Output goes only to `io`, so a test or a build script can capture it.
+ * error, 75 the command could not run now and running it later can work. Output goes only to `io`,
+ * so a test or a build script can capture it.
  *
  * @example
  * const out: string[] = [];
@@ -22,20 +24,20 @@ export async function runCli(args: string[], io: CliIO, list: readonly Command[]
   const [name, ...rest] = args;
   if (name === '--version' || name === '-v') {
     io.stdout.write(`${cliPackage.version}\n`);
-    return 0;
+    return EXIT_OK;
   }
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.stdout.write(help(list));
-    return name === undefined ? 2 : 0;
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
   const command = list.find((candidate) => candidate.name === name);
   if (!command) {
     io.stderr.write(`alphanode: unknown command "${name}"\n\n${help(list)}`);
-    return 2;
+    return EXIT_USAGE;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(`${command.usage}\n`);
-    return 0;
+    return EXIT_OK;
   }
   return command.run(rest, io);
 }

@@ -1,3 +1,5 @@
+import type { PostParseError } from './post-parse-error.ts';
+
 /** What a diagnostic code means, for people: the source of the error-code table in the docs. */
 export interface CodeInfo {
   /** One sentence: what was found. */
@@ -47,3 +49,8 @@ export const DIAGNOSTIC_CODES = {
   'checklist-mismatch': { meaning: 'meta "checklist" does not repeat the body\'s checklist (lintPost).', fix: 'Make the two lists the same.', retry: 'no' },
   'value-format': { meaning: 'A value does not have its field\'s usual form, e.g. a hash that is not hex (lintPost).', fix: 'Correct the value the message names.', retry: 'no' },
 } as const satisfies Record<string, CodeInfo>;
+
+/** The code a `PostParseError` carries: `parsePostOrThrow`'s one error, with the parse's diagnostics in `diagnostics`. */
+export const PARSE_ERROR_CODES = {
+  ALPHANODE_PARSE_FAILED: { meaning: 'parsePostOrThrow was given a post with errors; `diagnostics` lists every finding, and the message the first ten errors.', fix: 'Fix the diagnostics, or call parsePost to get them as data.', retry: 'no' },
+} as const satisfies Record<PostParseError['code'], CodeInfo>;

@@ -1,4 +1,4 @@
-import { parseDuration } from '../config/duration.ts';
+import { parseSeconds } from '../config/duration.ts';
 import { cookieName, exampleHeaders, headerValue, hostPattern, mediaRange, method, readHeaderName, varyName } from '../config/field-checks.ts';
 import { MAX_KEY_TEMPLATES, MAX_LIST, MAX_RULES, NAME_PATTERN, NAME_RULE } from '../config/limits.ts';
 import type { RulesConfig } from '../config/rules-schema.ts';
@@ -21,7 +21,7 @@ function name(out: Out, value: unknown, path: Path): void {
 function duration(out: Out, value: unknown, path: Path): void {
   if (value === undefined) return;
   // Compiled durations are seconds; text such as "1h" is the YAML form, which compileRules reads.
-  const result = typeof value === 'number' ? parseDuration(value) : { ok: false as const, message: `expected a number of seconds; found ${described(value)}` };
+  const result = typeof value === 'number' ? parseSeconds(value) : { ok: false as const, message: `expected a number of seconds; found ${described(value)}` };
   if (!result.ok) push(out, 'invalid-duration', result.message, path);
 }
 

@@ -12,6 +12,8 @@ export interface LoadCompiledOptions {
   file?: string;
 }
 
+// Every key of a compiled document is required, and no other is allowed.
+const DOCUMENT_KEYS = ['format', 'formatVersion', 'config'];
 const HOW_TO_COMPILE = 'compile the rules file with compileRulesToJson (@alphanode/cache-rules/compile) or `alphanode rules compile rules.yaml -o rules.json`';
 
 /** Where JSON.parse stopped, from its message ("… at position 12"), as a 1-based line and column. */
@@ -26,7 +28,7 @@ function syntaxPosition(text: string, message: string): { line: number; column: 
 /** The document's config, or diagnostics saying why it is not a compiled rules document. */
 function readDocument(value: unknown, out: PendingDiagnostic[]): unknown {
   const looksLikeRules = isMapping(value) && 'rules' in value && !('format' in value);
-  const document = mapping(out, value, [], ['format', 'formatVersion', 'config'], ['format', 'formatVersion', 'config']);
+  const document = mapping(out, value, [], DOCUMENT_KEYS, DOCUMENT_KEYS);
   if (!document || out.length > 0) {
     // A rules file's config handed in as is: say what to do rather than list its keys as unknown.
     if (looksLikeRules) out.splice(0, out.length, { code: 'not-compiled-rules', severity: 'error', message: `this is a rules config, not compiled rules: ${HOW_TO_COMPILE}`, path: [] });

@@ -79,7 +79,7 @@ export function createEngine(config: RulesConfig, rules: readonly CompiledRule[]
   function decide(request: DecideRequest, options: DecideOptions): Decision {
     const target = options.target;
     const table = headerTable[target];
-    if (table === undefined) throw new CacheRulesError('unknown-target', `unknown target "${String(target)}"; expected one of generic, fastly, cloudflare, akamai, netlify, vercel, varnish`);
+    if (table === undefined) throw new CacheRulesError('unknown-target', `unknown target "${String(target)}"; expected one of ${TARGETS.join(', ')}`);
     const url = splitUrl(request.url);
     const context: RequestContext = { request, response: options.response, method: request.method === undefined ? 'GET' : request.method.toUpperCase(), url, params: {}, cookies: undefined, hosts: undefined };
     const candidates = options.explain ? rules : (bySegment.get(firstSegment(url.path)) ?? dynamic);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import process from 'node:process';
 import type { CliIO, Command } from '../command.ts';
 import { startDev } from '../dev/dev-server.ts';
-import { EXIT_OK, EXIT_USAGE } from '../internal/exit-code.ts';
+import { EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE } from '../internal/exit-code.ts';
 import { parseOptions, usageError, wholeNumber } from '../internal/parse-options.ts';
 import { SITE_OPTIONS, siteArgs } from '../internal/site-options.ts';
 
@@ -33,7 +33,7 @@ function untilStopped(io: CliIO): { stopped: Promise<void>; dispose(): void } {
   const onSignal = () => {
     if (stopping) {
       io.stderr.write('alphanode dev: stopped at once; the next build repairs the out dir\n');
-      process.exit(130);
+      process.exit(EXIT_INTERRUPTED);
     }
     stopping = true;
     resolve();

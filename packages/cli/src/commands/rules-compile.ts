@@ -4,6 +4,7 @@ import process from 'node:process';
 import { formatRulesDiagnostic } from '@alphanode/cache-rules';
 import { compileRulesToJson } from '@alphanode/cache-rules/compile';
 import type { CliIO } from '../command.ts';
+import { EXIT_FAILED, EXIT_OK } from '../internal/exit-code.ts';
 import { readInput } from '../internal/read-input.ts';
 
 /**
@@ -13,14 +14,14 @@ import { readInput } from '../internal/read-input.ts';
  */
 export async function compileCommand(file: string, out: string | undefined, io: CliIO): Promise<number> {
   const text = await readInput(file, io);
-  if (text === undefined) return 1;
+  if (text === undefined) return EXIT_FAILED;
   const compiled = compileRulesToJson(text, { file });
   for (const diagnostic of compiled.diagnostics) io.stderr.write(`${formatRulesDiagnostic(diagnostic)}\n`);
-  if (!compiled.ok) return 1;
+  if (!compiled.ok) return EXIT_FAILED;
   const json = `${JSON.stringify(compiled.json, null, 2)}\n`;
   if (out === undefined) {
     io.stdout.write(json);
-    return 0;
+    return EXIT_OK;
   }
   const target = resolve(io.cwd, out);
   try {
@@ -31,8 +32,8 @@ export async function compileCommand(file: string, out: string | undefined, io: 
     await rename(temp, target);
   } catch (error) {
     io.stderr.write(`${out}: cannot write: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    return EXIT_FAILED;
   }
   io.stdout.write(`wrote ${out}: ${compiled.engine.rules.length} rules, ${json.length} bytes\n`);
-  return 0;
+  return EXIT_OK;
 }

@@ -12,6 +12,7 @@ import {
 import { lintRules } from '@alphanode/cache-rules/compile';
 import { parsePost, type Post } from '@alphanode/parser';
 import type { CliIO, Command } from '../command.ts';
+import { EXIT_FAILED, EXIT_OK, EXIT_USAGE } from '../internal/exit-code.ts';
 import { loadRules } from '../internal/load-rules.ts';
 import { readInput } from '../internal/read-input.ts';
 import { compileCommand } from './rules-compile.ts';
@@ -63,7 +64,7 @@ async function loadPost(file: string, io: CliIO): Promise<Post | undefined> {
 
 function usage(io: CliIO, message: string): number {
   io.stderr.write(`alphanode rules: ${message}\n\n${USAGE}\n`);
-  return 2;
+  return EXIT_USAGE;
 }
 
 function requestFor(url: string, values: Values): DecideRequest {
@@ -78,7 +79,7 @@ function requestFor(url: string, values: Values): DecideRequest {
 
 async function testCommand(file: string, io: CliIO): Promise<number> {
   const engine = await loadRules(file, io);
-  if (!engine) return 1;
+  if (!engine) return EXIT_FAILED;
   const results = runExamples(engine);
   let failed = 0;
   for (const rule of engine.rules) {
@@ -91,7 +92,7 @@ async function testCommand(file: string, io: CliIO): Promise<number> {
     for (const result of bad) io.stdout.write(`       ${result.kind}: ${result.message}\n`);
   }
   io.stdout.write(`\n${results.length - failed} of ${results.length} examples as expected across ${engine.rules.length} rules\n`);
-  return failed === 0 ? 0 : 1;
+  return failed === 0 ? EXIT_OK : EXIT_FAILED;
 }
 
 function writeDecision(io: CliIO, decision: Decision): void {
@@ -107,20 +108,20 @@ async function explainCommand(positionals: string[], values: Values, target: Tar
   const status = values.status === undefined ? undefined : Number(values.status);
   if (status !== undefined && !(Number.isInteger(status) && status >= 100 && status <= 599)) return usage(io, `--status must be an HTTP status; found "${values.status}"`);
   const engine = await loadRules(file, io);
-  if (!engine) return 1;
+  if (!engine) return EXIT_FAILED;
   const post = values.post === undefined ? undefined : await loadPost(values.post, io);
-  if (values.post !== undefined && post === undefined) return 1;
+  if (values.post !== undefined && post === undefined) return EXIT_FAILED;
   const decision = engine.decide(requestFor(url, values), { target, explain: true, ...(status === undefined ? {} : { response: { status } }), ...(post === undefined ? {} : { post }) });
   if (values.json) io.stdout.write(`${JSON.stringify(decision, null, 2)}\n`);
   else writeDecision(io, decision);
-  return 0;
+  return EXIT_OK;
 }
 
 async function diffCommand(positionals: string[], values: Values, target: TargetName, io: CliIO): Promise<number> {
   const [oldFile, newFile, ...urls] = positionals;
   if (oldFile === undefined || newFile === undefined || urls.length === 0) return usage(io, 'diff takes OLD.yaml, NEW.yaml and at least one URL');
   const [before, after] = [await loadRules(oldFile, io), await loadRules(newFile, io)];
-  if (!before || !after) return 1;
+  if (!before || !after) return EXIT_FAILED;
   const changes = diffRules(before, after, urls.map((url) => requestFor(url, values)), { target });
   for (const change of changes) {
     io.stdout.write(`${change.changes.length === 0 ? 'same   ' : 'CHANGED'} ${change.url}\n`);
@@ -128,17 +129,17 @@ async function diffCommand(positionals: string[], values: Values, target: Target
   }
   const changed = changes.filter((change) => change.changes.length > 0).length;
   io.stdout.write(`\n${changed} of ${changes.length} URLs change behaviour (target ${target})\n`);
-  return 0;
+  return EXIT_OK;
 }
 
 async function lintCommand(file: string, io: CliIO): Promise<number> {
   const text = await readInput(file, io);
-  if (text === undefined) return 1;
+  if (text === undefined) return EXIT_FAILED;
   const diagnostics = lintRules(text, { file });
   for (const diagnostic of diagnostics) io.stdout.write(`${formatRulesDiagnostic(diagnostic)}\n`);
   const errors = diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   io.stdout.write(`${errors} errors, ${diagnostics.length - errors} warnings in ${file}\n`);
-  return errors === 0 ? 0 : 1;
+  return errors === 0 ? EXIT_OK : EXIT_FAILED;
 }
 
 /** `alphanode rules test|explain|diff|lint|compile`: run, explain, compare and compile cache rules files. */
