@@ -2,6 +2,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import micromatch from 'micromatch';
+import { listSimpleGlob } from './simple-glob.ts';
 import { statSource, type SourceStatResult } from './source-file.ts';
 
 /** A run's post files, in path order, each with its stat. */
@@ -18,7 +19,8 @@ const lastLists = new Map<string, { key: string; list: SourceList }>();
 
 function scanSources(patterns: readonly string[], cwd: string): SourceList {
   // Synchronous, as the stats after it: on 10,000 files the async glob cost twice as long (88 vs 46 ms cold).
-  const files = fg.sync([...patterns], { cwd, onlyFiles: true }).sort();
+  const simple = patterns.length === 1 ? listSimpleGlob(patterns[0] as string, cwd) : undefined;
+  const files = (simple ?? fg.sync([...patterns], { cwd, onlyFiles: true })).sort();
   return { files, stats: files.map((file) => statSource(path.resolve(cwd, file))) };
 }
 
