@@ -12,10 +12,15 @@ import { ifNoneMatch } from './if-none-match.ts';
 /**
  * Reads one file of a built site by its path in the out dir (`posts/hello/index.html`,
  * `/`-separated, as `outputFileFor` names it); resolves to undefined when there is no such file.
- * `stamp`, when given, answers a token that changes whenever the file does (its size and mtime):
- * the handler then reads the manifest again only when it changed.
  */
-export type SiteFileReader = ((file: string) => Promise<string | undefined>) & { stamp?: (file: string) => Promise<string | undefined> };
+export interface SiteFileReader {
+  (file: string): Promise<string | undefined>;
+  /**
+   * A token that changes whenever the file does (its inode, size and mtime), undefined when there
+   * is no such file. With it, the handler reads the manifest again only when it changed.
+   */
+  stamp?: (file: string) => Promise<string | undefined>;
+}
 
 /** A Web-standard handler: a Request in, a Response out. */
 export type SiteHandler = (request: Request) => Promise<Response>;
