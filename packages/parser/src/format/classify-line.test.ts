@@ -151,6 +151,21 @@ describe('deciding between the rules', () => {
     expect(decided('node.js streams in practice', 'javascript')[1]).toBe('heading');
   });
 
+  it('reports a paragraph read by a sign of a sentence, and keeps a list after a comma a heading', () => {
+    for (const line of ['Moving a large app to ASP.NET Core', 'How we cut our cache miss rate in half', 'the callback runs after the promise settles, not before']) {
+      expect(readLoneLine(line, 'go'), line).toMatchObject({ kind: 'paragraph', ambiguous: true });
+    }
+    for (const line of ['Redis, Memcached and the edge cache', 'Before, during and after the deploy', 'Go, the good parts and the bad']) expect(decided(line, 'python')[1], line).toBe('heading');
+  });
+
+  it('reads runners with their usual words, and a host address, as commands', () => {
+    for (const [line, language] of [['vitest run', 'typescript'], ['ruff check', 'python'], ['pytest tests', 'python'], ['eslint src', 'javascript'], ['rake test', 'ruby'], ['ssh 10.0.0.5 uptime', 'bash']] as const) {
+      expect(decided(line, language), line).toEqual(['shell-command', 'code', false]);
+    }
+    expect(decided('return now', 'go')[1]).toBe('heading');
+    expect(decided('yield two', 'python')[1]).toBe('heading');
+  });
+
   it('reads a test runner followed by its subject as a heading, and npx followed by a package as code', () => {
     expect(decided('pytest fixtures', 'python')[1]).toBe('heading');
     expect(decided('rake tasks', 'ruby')[1]).toBe('heading');

@@ -1,5 +1,5 @@
 import { syntaxOf, type LanguageSyntax } from './language-syntax.ts';
-import { endingOf, LineFacts, proseKind, RULES, type Ending, type LoneLineKind, type Verdict } from './line-rules.ts';
+import { endingOf, HEADING_MAX_WORDS, LineFacts, proseKind, RULES, sentenceSign, type Ending, type LoneLineKind, type Verdict } from './line-rules.ts';
 
 export type { LoneLineKind, RuleName, Verdict } from './line-rules.ts';
 
@@ -88,6 +88,12 @@ function weigh(line: string, syntax: LanguageSyntax, ending: Ending, afterCode: 
     verdicts.push(decided);
   }
   const kind = decided.kind;
+  // A paragraph read by a sign of a sentence (`sentenceSign`), not by its stop or its markup, could
+  // be a heading: the other reading is put beside it, so the line is reported.
+  if (kind === 'paragraph' && decided.rule !== 'sentence-end' && proseKind(facts) === 'paragraph' && facts.ending === 'none' && facts.tokens <= HEADING_MAX_WORDS) {
+    const sign = facts.shape.codeTokens + facts.shape.bracketed + facts.shape.urls === 0 ? sentenceSign(facts) : undefined;
+    if (sign !== undefined) verdicts.push({ rule: 'short-line', kind: 'heading', strong: false, evidence: `a short line without a stop, as headings are; read as a sentence by ${sign}` });
+  }
   // Code on weak signals alone (`set -euo pipefail first`) could as well be a heading: reported too.
   return { kind, decidedBy: decided, verdicts, ambiguous: (kind === 'code' && !decided.strong) || verdicts.some((v) => v.kind !== kind) };
 }

@@ -23,6 +23,11 @@ export interface LanguageSyntax {
 
 const words = (list: string): ReadonlySet<string> => new Set(list.split(' '));
 
+// A value a Go function returns on its own: a name Go code uses for one, a number, a field, a call
+// without commas in it. The choices cannot match the same text, and none crosses a ", ", so a
+// line of many values is read in linear time (overlapping ones made it exponential).
+const GO_VALUE = String.raw`(nil|err|ok|true|false|[a-z]|\d+|[A-Za-z_]\w*(\.\w+)+|[A-Za-z_][\w.]*\([^(),]*\))`;
+
 // Go's builtin and qualified type names, for `type ID string` and `var n int`.
 const GO_TYPE = String.raw`(\*|\[|map\[|chan |func\(|u?int\d*|float\d+|complex\d+|string|bool|byte|rune|error|any|[A-Z]\w*|[a-z]\w*\.[A-Z]\w*)`;
 
@@ -35,9 +40,9 @@ const SYNTAX: Readonly<Record<string, LanguageSyntax>> = {
       /^func( \(| [A-Za-z_]\w*[[(])/,
       new RegExp(String.raw`^type [A-Za-z_]\w* (struct|interface)\b|^type [A-Za-z_]\w* (= ?)?${GO_TYPE}`),
       new RegExp(String.raw`^var [A-Za-z_]\w* ${GO_TYPE}[\w.\]]*$`),
-      // A jump alone, or returning a value, not a phrase: `return err`, `return nil, err`, `return s.cache`.
+      // A jump alone, or returning values, not a phrase: `return err`, `return nil, err`, `return s.cache`.
       /^(break|continue|fallthrough|return)$/,
-      /^return (nil|err|true|false|ok|\d+|[a-z]\w{0,2}|[A-Za-z_]\w*(\.\w+)+|[\w.]+\(.*\))(, ?(nil|err|true|false|ok|\d+|[a-z]\w{0,2}|[A-Za-z_]\w*(\.\w+)+|[\w.]+\(.*\)))*$/,
+      new RegExp(String.raw`^return ${GO_VALUE}(, ?${GO_VALUE})*$`),
     ],
     weak: [],
     hashComments: false,
@@ -54,7 +59,7 @@ const SYNTAX: Readonly<Record<string, LanguageSyntax>> = {
       /^@[A-Za-z_][\w.]*(\(.*\))?$/,
       // A statement alone, or returning a value, not a phrase: `pass`, `return None`, `return self.cache`.
       /^(pass|break|continue|return|raise)$/,
-      /^(return|yield) (None|True|False|self(\.\w+)*|\d+|[a-z_]\w{0,2}|[A-Za-z_]\w*(\.\w+)+|[\w.]+\(.*\))$/,
+      /^(return|yield) (None|True|False|self|[a-z]|\d+|[A-Za-z_]\w*(\.\w+)+|[A-Za-z_][\w.]*\([^()]*\))$/,
     ],
     weak: [/:$/],
     hashComments: true,

@@ -105,15 +105,32 @@ export function endingOf(line: string): Ending {
  * (`tsconfig options that matter:`, `go vet and staticcheck:`).
  */
 export function proseKind(facts: LineFacts): 'heading' | 'paragraph' {
-  const { tokens, line } = facts;
-  if (facts.ending !== 'none' || tokens >= LONG_HEADING) return 'paragraph';
+  if (facts.ending !== 'none' || facts.tokens > HEADING_MAX_WORDS) return 'paragraph';
   const shape = facts.shape;
   if (shape.codeTokens > 0 || shape.bracketed > 0 || shape.urls > 0) return 'paragraph';
-  if ((tokens >= 6 && CLAUSE_AFTER_COMMA.test(line)) || (tokens >= 7 && shape.dotted > 0)) return 'paragraph';
-  return line.endsWith(':') && shape.words >= 4 && (shape.functionWords >= 2 || speaksToReader(line)) ? 'paragraph' : 'heading';
+  return sentenceSign(facts) === undefined ? 'heading' : 'paragraph';
 }
 
-const CLAUSE_AFTER_COMMA = /, \S+ \S/;
+/**
+ * What makes a short line of words without a stop or markup read as a sentence rather than a
+ * heading (see `proseKind`); undefined for none. A sign, not proof: a line read by one is reported.
+ */
+export function sentenceSign(facts: LineFacts): string | undefined {
+  const { tokens, line } = facts;
+  if (tokens >= LONG_HEADING) return `${tokens} words, long for a heading`;
+  const { shape } = facts;
+  if (tokens >= 6 && clauseAfterComma(line)) return 'a clause after a comma';
+  if (tokens >= 7 && shape.dotted > 0) return 'a file or a dotted name among its words';
+  if (line.endsWith(':') && shape.words >= 4 && (shape.functionWords >= 2 || speaksToReader(line))) return 'a lead-in to what follows';
+  return undefined;
+}
+
+/** Words that make what follows a comma a clause (`, otherwise it wraps`), not one more item of a list (`Redis, Memcached and the edge`). */
+const CLAUSE_WORDS = new Set(['is', 'are', 'was', 'were', 'it', 'we', 'you', 'they', 'not', 'so', 'but', 'otherwise', 'then', 'which', 'can', 'will', 'should', 'must', "don't", "it's", "that's", 'there']);
+function clauseAfterComma(line: string): boolean {
+  const comma = line.indexOf(', ');
+  return comma > 0 && line.slice(comma + 2).toLowerCase().split(' ').some((word) => CLAUSE_WORDS.has(word));
+}
 /** Words a lead-in uses to point at what follows: `here is`, `we run`, `looks like`, `the following`. */
 const LEAD_IN = new Set(['we', 'you', 'i', 'it', "it's", 'here', 'this', 'these', 'following', 'below', 'is', 'are', 'looks', 'like', 'run', 'use', 'add', 'try', 'do', 'does', 'did', 'was', 'our']);
 const speaksToReader = (line: string): boolean => line.toLowerCase().split(' ').some((word) => LEAD_IN.has(word));
@@ -175,10 +192,14 @@ function mayOpenStatement(facts: LineFacts): boolean {
   return syntax.keywords.has(end === line.length ? line : line.slice(0, end));
 }
 
+const MAX_STATEMENT = 400;
+
 /** Statements of the post's language: strong for a whole statement's shape, weak for a line that only opens with a keyword. */
 export function languageKeyword(facts: LineFacts): Verdict | undefined {
   const { line, syntax, firstWord } = facts;
-  if (mayOpenStatement(facts)) {
+  // A statement that stands alone is short; a long line is not tried against every shape, whatever
+  // a shape's cost on it.
+  if (line.length <= MAX_STATEMENT && mayOpenStatement(facts)) {
     for (const statement of syntax.statements) if (statement.test(line)) return verdict('language-keyword', 'code', true, 'has the shape of a statement of the language');
   }
   if (syntax.keywords.has(firstWord)) return verdict('language-keyword', 'code', false, `opens with the keyword "${firstWord}"`);

@@ -73,9 +73,11 @@ const PREFIXES = new Set(['sudo', 'time', 'nohup', 'env']);
 const ARGUMENT = /^(-|\.|~|\/|\$|\*|"|')|[/.=@*]|:(?!$)|^\d+$/;
 /** Tools whose argument may be any name (`npx vitest`), not only a path or flag. */
 const RUNS_A_PACKAGE = new Set(['npx', 'bunx']);
+/** Plain words a test runner or linter takes as they are: its subcommands and the usual folders (`vitest run`, `pytest tests`, `eslint src`). */
+const RUNNER_WORDS = new Set('run watch bench check format test tests spec specs src lib app packages build default routes release'.split(' '));
 // A version or a count (`1.22`, `3`, `v20`): an argument to a tool (`kill 1234`), but in
 // `go 1.22 loop variables` or `python 3 migration` the tool's name and version open a heading.
-const VERSION = /^v?\d+(\.\d+)*$/;
+const VERSION = /^v?\d+(\.\d+){0,2}$/;
 // A word as prose has it, which no command line would pass bare after a version.
 const PLAIN_WORD = /^[a-z][a-z'-]*$/i;
 
@@ -103,7 +105,7 @@ export function readCommand(line: string): CommandReading {
   const first = args[0] as string;
   // A `*` tool runs what follows, but a plain word alone after a test runner or linter names its
   // subject (`pytest fixtures`, `eslint rules`): only npx and bunx take any word as a package.
-  const anything = subcommands?.has('*') === true && /^[\w@./:-]+$/.test(first) && (RUNS_A_PACKAGE.has(tool) || !PLAIN_WORD.test(first) || args.length > 1);
+  const anything = subcommands?.has('*') === true && /^[\w@./:-]+$/.test(first) && (RUNS_A_PACKAGE.has(tool) || !PLAIN_WORD.test(first) || RUNNER_WORDS.has(first) || args.length > 1);
   const known = subcommands !== undefined && (anything || subcommands.has(first));
   const prose = args.filter((arg) => isFunctionWord(arg) && !subcommands?.has(arg));
   if (prose.length > 0) return { strong: false, evidence: `\`${tool}\` followed by words such as "${prose[0]}"` };
