@@ -10,7 +10,7 @@ describe('@alphanode/cache-rules exports', () => {
   it('the main entry: no YAML and no zod, so that a worker ships neither', () => {
     expect(Object.keys(api).sort()).toEqual([
       'CacheRulesError', 'LISTING_FIELDS', 'TARGETS', 'diffRules', 'exampleRequest', 'foldText', 'formatDuration', 'formatRulesDiagnostic',
-      'isTargetName', 'loadCompiledRules', 'loadCompiledRulesOrThrow', 'parseDuration', 'pathCovers', 'pathsOverlap', 'purgeKeys', 'purgePlan',
+      'isTargetName', 'loadCompiledRules', 'loadCompiledRulesOrThrow', 'noStoreHeaders', 'parseDuration', 'pathCovers', 'pathsOverlap', 'purgeKeys', 'purgePlan',
       'runExamples', 'stableHash', 'targetKeyHeader',
     ]);
   });

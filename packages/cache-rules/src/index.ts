@@ -19,6 +19,7 @@ export { purgeKeys, purgePlan, LISTING_FIELDS, type PurgePlan, type PurgeOptions
 export { stableHash } from './keys/stable-hash.ts';
 export { foldText, type FoldedText } from './keys/fold-text.ts';
 export { TARGETS, isTargetName, targetKeyHeader, type TargetName, type KeyHeaderProfile } from './targets/target-profiles.ts';
+export { noStoreHeaders } from './engine/rule-headers.ts';
 export { parseDuration, formatDuration, type DurationResult } from './config/duration.ts';
 // Types only: the zod schema they come from is under `@alphanode/cache-rules/compile`.
 export type { RulesConfig, RulesConfigInput, ExampleConfig } from './config/rules-schema.ts';

@@ -75,7 +75,8 @@ export async function startDev(options: DevOptions, io: CliIO): Promise<{ ok: tr
     rules = read.text;
   }
   // A rebuild passes what the watcher saw, so the build looks at those paths, not every source.
-  const build = (text: string | undefined, changedFiles?: readonly string[]) => buildSite({ ...buildOptionsOf({ ...site, target }, io.cwd, outDir, text), ...(changedFiles === undefined ? {} : { changedFiles }) });
+  // Warm: the first save after start reuses the decoded manifest and listings, as later ones do.
+  const build = (text: string | undefined, changedFiles?: readonly string[]) => buildSite({ ...buildOptionsOf({ ...site, target }, io.cwd, outDir, text), warm: true, ...(changedFiles === undefined ? {} : { changedFiles }) });
   const handlerFor = (text: string | undefined): SiteHandler => {
     // The build has compiled these rules already: they compile.
     const compiled = text === undefined ? undefined : compileRules(text);

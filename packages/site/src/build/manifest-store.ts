@@ -61,6 +61,17 @@ export function readManifest(outDir: string): StoredManifest | undefined {
   return readManifestFiles(outDir);
 }
 
+/**
+ * Keeps the out dir's manifest decoded (`stored`, when the caller read it and its files are as they
+ * were), as if this process had written it, for the next run to start from.
+ */
+export function rememberManifest(outDir: string, stored?: StoredManifest): StoredManifest | undefined {
+  const state = manifestFilesState(outDir);
+  const kept = stored ?? readManifest(outDir);
+  if (kept !== undefined) lastWritten.set(outDir, { state, stored: kept });
+  return kept;
+}
+
 /** The manifest as its files on disk say, never the copy this process keeps: a caller may change it. */
 export function readManifestFiles(outDir: string): StoredManifest | undefined {
   const text = readText(path.join(outDir, MANIFEST_FILE));

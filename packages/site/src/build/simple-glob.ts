@@ -1,8 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
-// `dir/*.ext`: a folder path with no glob syntax, then `*` and a literal suffix (or `*` alone).
-const SIMPLE = /^((?:[^*?[\]{}()!+@\\]+\/)?)\*([^*?[\]{}()!+@\\/]*)$/;
+// `dir/*.ext`: a folder path, then `*` and a literal suffix (or `*` alone), each of letters, digits,
+// `.`, `_`, `-` and spaces only: every other character may mean something to fast-glob (`|`, `"`).
+const SIMPLE = /^((?:[\p{L}\p{N}._ -]+\/)*)\*([\p{L}\p{N}._-]*)$/u;
 
 /**
  * The files one pattern of the shape `dir/*.ext` lists in `cwd`, as fast-glob lists them with

@@ -6,7 +6,7 @@ import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
 import { generateCorpus } from '@alphanode/cli/generate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../build/build-site.ts';
-import { parseManifest } from '../manifest/manifest-codec.ts';
+import { encodeManifest, parseManifest } from '../manifest/manifest-codec.ts';
 import { MANIFEST_FILE, MANIFEST_JOURNAL_FILE } from '../manifest/manifest-files.ts';
 import type { Manifest } from '../manifest/manifest.ts';
 import { createSiteHandler, type SiteFileReader } from './site-handler.ts';
@@ -44,6 +44,19 @@ describe('createSiteHandler', () => {
     expect(await response.text()).toBe(files.get(page?.file as string));
     const data = await handler(get(json?.url as string));
     expect([data.headers.get('content-type'), data.headers.get('x-cache-rule')]).toEqual(['application/json; charset=utf-8', 'post-json']);
+  });
+
+  it('stores a post nowhere when its recorded keys do not fit the target\'s key header, as the rules decide for such a post', async () => {
+    const [post] = Object.values(manifest.posts) as Manifest['posts'][string][];
+    const keys = Array.from({ length: 140 }, (_, i) => `stack-tool-${i}`);
+    const many: Manifest = { ...manifest, posts: { ...manifest.posts, [post?.file as string]: { ...(post as Manifest['posts'][string]), outputs: post?.outputs.map((output) => ({ ...output, keys })) ?? [] } } };
+    const text = encodeManifest(many, 'test');
+    const handler = createSiteHandler({ read: async (file) => (file === MANIFEST_FILE ? text : file === MANIFEST_JOURNAL_FILE ? undefined : files.get(file)), engine, target: 'netlify' });
+    const response = await handler(get(post?.outputs[0]?.url as string));
+    expect(response.status).toBe(200);
+    expect(response.headers.get('netlify-cache-tag')).toBeNull();
+    expect(response.headers.get('netlify-cdn-cache-control')).toMatch(/no-store/);
+    expect(response.headers.get('cache-control')).toMatch(/no-store/);
   });
 
   it('serves every file the build recorded, with the type its name says, and none of its bookkeeping', async () => {

@@ -1,4 +1,4 @@
-import { targetKeyHeader, type CacheRulesEngine, type TargetName } from '@alphanode/cache-rules';
+import { noStoreHeaders, targetKeyHeader, type CacheRulesEngine, type TargetName } from '@alphanode/cache-rules';
 import { applyCacheRules } from '@alphanode/cache-rules/fetch';
 import { etagFor } from '@alphanode/renderer';
 import type { Manifest, OutputRecord } from '../manifest/manifest.ts';
@@ -16,8 +16,9 @@ import { ifNoneMatch } from './if-none-match.ts';
 export interface SiteFileReader {
   (file: string): Promise<string | undefined>;
   /**
-   * A token that changes whenever the file does (its inode, size and mtime), undefined when there
-   * is no such file. With it, the handler reads the manifest again only when it changed.
+   * A token that changes whenever the file does (its inode, size, mtime and ctime), undefined when
+   * there is no such file. With it, the handler reads the manifest again only when it changed;
+   * without it (an edge's asset store), it reads and compares the manifest on each request that needs it.
    */
   stamp?: (file: string) => Promise<string | undefined>;
 }
@@ -102,6 +103,12 @@ export function createSiteHandler(options: SiteHandlerOptions): SiteHandler {
     if (keys && keys.length > 0 && keyHeader && decision?.action === 'cache') {
       const value = keys.join(keyHeader.separator);
       if ((keyHeader.maxKeys === undefined || keys.length <= keyHeader.maxKeys) && value.length <= keyHeader.maxBytes) out.headers.set(keyHeader.name, value);
+      else {
+        // A copy tagged with only some of its keys could never be purged whole: stored nowhere,
+        // as the rules decide for a post whose keys overflow the header.
+        for (const name of Object.keys(decision.headers)) out.headers.delete(name);
+        for (const [name, header] of Object.entries(noStoreHeaders(target))) out.headers.set(name, header);
+      }
     }
     return out;
   };

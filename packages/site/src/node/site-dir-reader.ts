@@ -23,12 +23,13 @@ export function siteDirReader(dir: string): SiteFileReader {
       return undefined;
     }
   };
-  // The build replaces a file by renaming a new one over it: a new inode, whatever the mtime's grain.
+  // The change time too: a file rewritten in place (`tar -x` over a site, with the archive's fixed
+  // mtime and the same size) keeps its inode and mtime, but no tool can set ctime back.
   const stamp = async (file: string) => {
     const absolute = inside(file);
     try {
       const stats = absolute === undefined ? undefined : await stat(absolute);
-      return stats && `${stats.ino}:${stats.size}:${stats.mtimeMs}`;
+      return stats && `${stats.ino}:${stats.size}:${stats.mtimeMs}:${stats.ctimeMs}`;
     } catch {
       return undefined;
     }
