@@ -6,6 +6,7 @@ import type { TargetName } from '@alphanode/cache-rules';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { apply, writeCorpus, type Corpus } from '../../test/edits.ts';
 import { buildSite, manifestRecords, readSiteManifest, type BuildSummary, type Manifest } from '../node/index.ts';
+import { headerBlocks } from '../../test/header-blocks.ts';
 
 // What a build says and writes about the whole site, checked on the built output rather than on the
 // functions behind it (renderHeadersFile, assignSlugs, assignTopicSlugs have their own unit tests).
@@ -23,18 +24,6 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 const build = (target: TargetName): Promise<BuildSummary> => buildSite({ patterns: 'content/*.txt', cwd: dir, outDir: 'dist', rules, target });
 const manifest = (): Manifest => readSiteManifest(path.join(dir, 'dist')) as Manifest;
 const warnings = (summary: BuildSummary, code: string) => summary.diagnostics.filter((d) => d.code === code);
-
-/** The `_headers` blocks: path → its header lines, trimmed. */
-function headerBlocks(text: string): Map<string, string[]> {
-  const found = new Map<string, string[]>();
-  let current: string[] | undefined;
-  for (const line of text.split('\n')) {
-    if (line.startsWith('/')) found.set(line, (current = []));
-    else if (line.startsWith('  ') && current) current.push(line.trim());
-    else current = undefined;
-  }
-  return found;
-}
 
 describe('the _headers file a build writes', () => {
   for (const [target, header] of [['netlify', 'Netlify-Cache-Tag'], ['cloudflare', 'Cache-Tag']] as const) {

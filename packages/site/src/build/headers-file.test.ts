@@ -3,26 +3,15 @@ import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
 import { describe, expect, it } from 'vitest';
 import { SITE_DIAGNOSTIC_CODES } from './build-error-codes.ts';
 import { renderHeadersFile } from './headers-file.ts';
+import { headerBlocks } from '../../test/header-blocks.ts';
 
 const exampleRules = compileRulesOrThrow(readFileSync(new URL('../../../../examples/rules.yaml', import.meta.url), 'utf8'));
-
-/** The file's blocks: path → header lines. */
-function blocks(text: string): Map<string, string[]> {
-  const found = new Map<string, string[]>();
-  let current: string[] | undefined;
-  for (const line of text.split('\n')) {
-    if (line.startsWith('/')) found.set(line, (current = []));
-    else if (line.startsWith('  ') && current) current.push(line.trim());
-    else current = undefined;
-  }
-  return found;
-}
 
 describe('renderHeadersFile', () => {
   const { text } = renderHeadersFile(exampleRules, 'netlify');
 
   it('writes one block per path, with the headers decide gives an anonymous GET there', () => {
-    const found = blocks(text);
+    const found = headerBlocks(text);
     const files = ['/404.html', '/sitemap.xml', '/feed.xml', '/robots.txt'];
     // Each listing's later pages get their listing's headers: /page/:n the home page's, /topics/:topic/page/:n a topic's.
     expect([...found.keys()]).toEqual(['/assets/*', '/posts/:slug', '/topics/:topic', '/topics/:topic/page/:n', '/', '/page/:n', ...files, '/topics/:topic/feed.xml']);
@@ -63,7 +52,7 @@ describe('renderHeadersFile', () => {
       ],
     });
     const written = renderHeadersFile(rules, 'cloudflare').text;
-    expect([...blocks(written).keys()]).toEqual(['/assets/*']);
+    expect([...headerBlocks(written).keys()]).toEqual(['/assets/*']);
     expect(written).toContain('# rule "pages": left out /*: it meets "assets" (/assets/*) with other headers');
   });
 
@@ -73,13 +62,13 @@ describe('renderHeadersFile', () => {
       { url: '/posts/hello.json', keys: ['post-hello', 'topic-go'] },
       { url: '/', keys: ['listings'] },
     ];
-    const netlify = blocks(renderHeadersFile(exampleRules, 'netlify', pages).text);
+    const netlify = headerBlocks(renderHeadersFile(exampleRules, 'netlify', pages).text);
     expect(netlify.get('/posts/hello')).toEqual(['Netlify-Cache-Tag: post-hello,topic-go']);
     expect(netlify.get('/posts/hello.json')).toEqual(['Netlify-Cache-Tag: post-hello,topic-go']);
-    const cloudflare = blocks(renderHeadersFile(exampleRules, 'cloudflare', pages).text);
+    const cloudflare = headerBlocks(renderHeadersFile(exampleRules, 'cloudflare', pages).text);
     expect(cloudflare.get('/posts/hello')).toEqual(['Cache-Tag: post-hello,topic-go']);
     // Hosts that do not read _headers get no page blocks.
-    expect(blocks(renderHeadersFile(exampleRules, 'fastly', pages).text).has('/posts/hello')).toBe(false);
+    expect(headerBlocks(renderHeadersFile(exampleRules, 'fastly', pages).text).has('/posts/hello')).toBe(false);
   });
 
   it('past Cloudflare Pages\' 100 rules, leaves the keys out and says where to get them', () => {
@@ -87,7 +76,7 @@ describe('renderHeadersFile', () => {
     const file = renderHeadersFile(exampleRules, 'cloudflare', pages);
     expect(file.warning).toMatch(/cap of 100 .*developers\.cloudflare\.com.*edge worker/);
     expect(file.text).toContain(`# ${file.warning}`);
-    expect([...blocks(file.text).keys()].some((path) => path.startsWith('/posts/p'))).toBe(false);
+    expect([...headerBlocks(file.text).keys()].some((path) => path.startsWith('/posts/p'))).toBe(false);
     expect(renderHeadersFile(exampleRules, 'netlify', pages).warning).toBeUndefined();
   });
 
@@ -97,13 +86,13 @@ describe('renderHeadersFile', () => {
     const file = renderHeadersFile(exampleRules, 'cloudflare', [page]);
     expect(file.warning).toBeUndefined();
     expect(Math.max(...file.text.split('\n').map((line) => line.length))).toBeLessThanOrEqual(2000);
-    const lines = blocks(file.text).get('/posts/hello') as string[];
+    const lines = headerBlocks(file.text).get('/posts/hello') as string[];
     expect(lines.length).toBeGreaterThan(1);
     expect(lines.every((line) => line.startsWith('Cache-Tag: '))).toBe(true);
     // Pages joins a header given twice with a comma: the same list as one line would carry.
     expect(lines.map((line) => line.slice('Cache-Tag: '.length)).join(',')).toBe(keys.join(','));
     // Netlify documents no line limit: one line.
-    expect(blocks(renderHeadersFile(exampleRules, 'netlify', [page]).text).get('/posts/hello')).toEqual([`Netlify-Cache-Tag: ${keys.join(',')}`]);
+    expect(headerBlocks(renderHeadersFile(exampleRules, 'netlify', [page]).text).get('/posts/hello')).toEqual([`Netlify-Cache-Tag: ${keys.join(',')}`]);
   });
 
   it('leaves every page\'s keys out when one key or URL is longer than a Cloudflare Pages line, saying so', () => {
@@ -114,7 +103,7 @@ describe('renderHeadersFile', () => {
     const file = renderHeadersFile(exampleRules, 'cloudflare', pages);
     expect(file.warning).toMatch(/\/posts\/long .*2000 characters a line .*developers\.cloudflare\.com.*every page's keys are left out.*edge worker/);
     expect(file.text).toContain(`# ${file.warning}`);
-    expect([blocks(file.text).has('/posts/short'), blocks(file.text).has('/posts/long')]).toEqual([false, false]);
+    expect([headerBlocks(file.text).has('/posts/short'), headerBlocks(file.text).has('/posts/long')]).toEqual([false, false]);
     expect(Math.max(...file.text.split('\n').map((line) => line.length))).toBeLessThanOrEqual(2000);
   });
 
