@@ -531,14 +531,25 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
     const claimed = new Set<string>();
     for (const file of touched) for (const output of next.posts[file]?.outputs ?? []) claimed.add(output.file);
     for (const output of next.listings) claimed.add(output.file);
+    // A post's files lie under its slug, so a stale post URL is claimed only by the post that now
+    // has that slug: looked up by slug (a retitle frees one), not among all 20,000 outputs.
+    let bySlug: Map<string, ManifestPost> | undefined;
     let everyOutput: Set<string> | undefined;
-    const isClaimed = (file: string) => claimed.has(file) || (everyOutput ??= new Set(Object.values(next.posts).flatMap((entry) => entry.outputs.map((output) => output.file)))).has(file);
-    const stale = new Set<string>();
-    for (const file of touched) for (const output of previous.posts[file]?.outputs ?? []) stale.add(output.file);
-    for (const output of previous.listings) stale.add(output.file);
+    const isClaimed = (file: string, url: string) => {
+      if (claimed.has(file)) return true;
+      const route = routes.match(url);
+      if (route?.kind === 'post') {
+        bySlug ??= new Map(Object.values(next.posts).map((entry) => [entry.slug, entry]));
+        return bySlug.get(route.slug)?.outputs.some((output) => output.file === file) === true;
+      }
+      return (everyOutput ??= new Set(Object.values(next.posts).flatMap((entry) => entry.outputs.map((output) => output.file)))).has(file);
+    };
+    const stale = new Map<string, string>();
+    for (const file of touched) for (const output of previous.posts[file]?.outputs ?? []) stale.set(output.file, output.url);
+    for (const output of previous.listings) stale.set(output.file, output.url);
     // A killed run may have written pages no manifest names yet.
-    for (const url of journal.urls) stale.add(outputFileFor(url));
-    for (const file of stale) if (!isClaimed(file)) removeOutput(outDir, file);
+    for (const url of journal.urls) stale.set(outputFileFor(url), url);
+    for (const [file, url] of stale) if (!isClaimed(file, url)) removeOutput(outDir, file);
 
     const before = recordsOf([...touched].map((file) => previous.posts[file]), previous.listings);
     const after = recordsOf([...touched].map((file) => next.posts[file]), next.listings);
