@@ -1,13 +1,11 @@
 import { noStoreHeaders, targetKeyHeader, type CacheRulesEngine, type TargetName } from '@alphanode/cache-rules';
 import { applyCacheRules } from '@alphanode/cache-rules/fetch';
 import { etagFor } from '@alphanode/renderer';
-import type { Manifest, OutputRecord } from '../manifest/manifest.ts';
-import { parseManifest } from '../manifest/manifest-codec.ts';
-import { MANIFEST_FILE, MANIFEST_JOURNAL_FILE } from '../manifest/manifest-files.ts';
 import { NOT_FOUND_URL } from '../listings/listing-pages.ts';
 import { outputFileFor, siteRoutesFor } from '../routes/site-routes.ts';
 import { contentTypeOf } from './content-type.ts';
 import { ifNoneMatch } from './if-none-match.ts';
+import { manifestViewReader } from './manifest-view.ts';
 
 /**
  * Reads one file of a built site by its path in the out dir (`posts/hello/index.html`,
@@ -38,40 +36,6 @@ export interface SiteHandlerOptions {
 
 const TEXT = 'text/plain; charset=utf-8';
 
-/** The build's manifest, and its record of each URL: a post's output (its keys) or a listing-side file (404.html, a feed, the theme). */
-interface ManifestView {
-  listings: ReadonlyMap<string, OutputRecord>;
-  posts: ReadonlyMap<string, OutputRecord>;
-}
-
-function viewOf(manifest: Manifest | undefined): ManifestView | undefined {
-  if (manifest === undefined) return undefined;
-  const posts = new Map<string, OutputRecord>();
-  for (const post of Object.values(manifest.posts)) for (const output of post.outputs) posts.set(output.url, output);
-  return { listings: new Map(manifest.listings.map((output) => [output.url, output])), posts };
-}
-
-/**
- * The build's manifest, looked at on each call (a rebuild may have changed it) but parsed again
- * only when its text or its journal's changed: on 10,000 posts it is 7 MB, whose parse took
- * 50–100 ms. With the reader's `stamp`, an unchanged manifest is not even read.
- */
-function manifestReader(read: SiteFileReader): () => Promise<ManifestView | undefined> {
-  let last: { stamps: string | undefined; text: string; journal: string; view: ManifestView | undefined } | undefined;
-  return async () => {
-    const files = [MANIFEST_FILE, MANIFEST_JOURNAL_FILE];
-    const { stamp } = read;
-    const stamps = stamp ? (await Promise.all(files.map((file) => stamp(file)))).join('\n') : undefined;
-    if (stamps !== undefined && last?.stamps === stamps) return last.view;
-    const [text, journal = ''] = await Promise.all(files.map((file) => read(file)));
-    if (text === undefined) return undefined;
-    // Not a manifest (written by another tool): the site files it names are unknown for now.
-    if (last?.text !== text || last.journal !== journal) last = { stamps, text, journal, view: viewOf(parseManifest(text, journal)) };
-    else last.stamps = stamps;
-    return last.view;
-  };
-}
-
 /**
  * Serves a built site (`buildSite`'s out dir) with the headers the cache rules decide for each
  * request, each page's purge keys, a strong ETag, and 304 for a matching `If-None-Match`. The
@@ -92,7 +56,7 @@ export function createSiteHandler(options: SiteHandlerOptions): SiteHandler {
   const target = options.target ?? 'generic';
   const routes = siteRoutesFor(engine);
   const keyHeader = targetKeyHeader(target);
-  const readManifest = manifestReader(read);
+  const readManifest = manifestViewReader(read);
   /** The response with the rules' headers and the rule's name (unchanged without rules). */
   const ruled = (request: Request, response: Response, keys?: readonly string[]): Response => {
     if (engine === undefined) return response;

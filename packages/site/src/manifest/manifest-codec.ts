@@ -101,14 +101,22 @@ function replaceField<K extends 'pageSize' | 'headers'>(manifest: Manifest, key:
   else manifest[key] = value;
 }
 
-function applyPatch(manifest: Manifest, patch: ManifestPatch): void {
-  for (const row of patch.set ?? []) manifest.posts[row[0]] = postOf(row);
-  for (const file of patch.drop ?? []) delete manifest.posts[file];
+/** Applies one patch; adds the post files it set or dropped to `files`, and says whether it replaced the listings. */
+function applyPatch(manifest: Manifest, patch: ManifestPatch, files: Set<string>): boolean {
+  for (const row of patch.set ?? []) {
+    manifest.posts[row[0]] = postOf(row);
+    files.add(row[0]);
+  }
+  for (const file of patch.drop ?? []) {
+    delete manifest.posts[file];
+    files.add(file);
+  }
   if (patch.settings !== undefined) manifest.settings = patch.settings;
   replaceField(manifest, 'pageSize', patch.pageSize);
   replaceField(manifest, 'headers', patch.headers);
   if (patch.topics !== undefined) manifest.topics = patch.topics;
   if (patch.listings !== undefined) manifest.listings = patch.listings.map(outputOf);
+  return patch.listings !== undefined;
 }
 
 /** A manifest from before outputs were recorded by URL (version 1): files, one key list per post. */
@@ -168,6 +176,26 @@ export function decodeManifest(text: string, journal = ''): DecodedManifest | un
   for (const row of stored.posts) manifest.posts[row[0]] = postOf(row);
   if (stored.pageSize !== undefined) manifest.pageSize = stored.pageSize;
   if (stored.headers !== undefined) manifest.headers = stored.headers;
+  const decoded = { manifest, generation: stored.generation };
+  applyJournal(decoded, journal);
+  return decoded;
+}
+
+/** What journal lines changed: the post files they set or dropped, and whether they replaced the listings. */
+export interface JournalChange {
+  files: Set<string>;
+  listings: boolean;
+}
+
+/**
+ * Applies journal lines to a decoded manifest, in place and in order: lines of another generation
+ * (a fold killed before it removed them) and a torn last line (a run killed mid-append, which its
+ * build journal makes the next run redo) are skipped. A reader that has applied a journal up to a
+ * line's end can apply what was appended since, instead of decoding `manifest.json` again.
+ */
+export function applyJournal(decoded: DecodedManifest, journal: string): JournalChange {
+  const change: JournalChange = { files: new Set(), listings: false };
+  if (decoded.generation === undefined) return change;
   for (const line of journal.split('\n')) {
     if (line === '') continue;
     let patch: ManifestPatch;
@@ -176,9 +204,9 @@ export function decodeManifest(text: string, journal = ''): DecodedManifest | un
     } catch {
       continue;
     }
-    if (patch.generation === stored.generation) applyPatch(manifest, patch);
+    if (patch.generation === decoded.generation && applyPatch(decoded.manifest, patch, change.files)) change.listings = true;
   }
-  return { manifest, generation: stored.generation };
+  return change;
 }
 
 /**
