@@ -143,7 +143,7 @@ export async function startDev(options: DevOptions, io: CliIO): Promise<{ ok: tr
         hub.reload(newRules ? undefined : summary.purge.urls);
       }
     }
-    await watcher.refresh();
+    await watcher.refresh(changes);
   };
   const queue = coalesce<string>(options.debounceMs ?? 50, rebuild);
   const watcher = await watchSources({

@@ -94,4 +94,22 @@ describe('watchSources', () => {
     await watcher.refresh();
     expect(watcher.dirs()).toEqual([at('content')]);
   });
+
+  it('after a rebuild, globs again only when a change it was for is a folder or outside the watched ones', async () => {
+    write('content/a.txt');
+    watcher = await watchSources({ patterns: ['content/**/*.txt'], cwd: dir, outDir: at('dist'), onChange: (file) => changes.push(file) });
+    // Made without a refresh: whether the next refresh globs shows in whether they are watched.
+    mkdirSync(at('content/2026'));
+    write('content/a.txt', 'edited');
+    await watcher.refresh([at('content/a.txt'), at('content/removed.txt')]);
+    expect(watcher.dirs()).toEqual([at('content')]);
+    await watcher.refresh([at('content/a.txt'), at('content/2026')]);
+    expect(watcher.dirs()).toEqual([at('content'), at('content/2026')]);
+    mkdirSync(at('content/2027'));
+    await watcher.refresh([at('dist')]);
+    expect(watcher.dirs()).toEqual([at('content'), at('content/2026'), at('content/2027')]);
+    rmSync(at('content/2026'), { recursive: true });
+    await watcher.refresh([at('content/2026')]);
+    expect(watcher.dirs()).toEqual([at('content'), at('content/2027')]);
+  });
 });
