@@ -2,10 +2,12 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { targetKeyHeader } from '@alphanode/cache-rules';
 import { compileRulesOrThrow } from '@alphanode/cache-rules/compile';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { apply, writeCorpus, edit } from '../../test/edits.ts';
+import { headerBlocks } from '../../test/header-blocks.ts';
 import { changedUrls, servedPages } from '../../test/out-dir.ts';
 import { expectTopicKeysAgree } from '../../test/topic-keys.ts';
 import { outputFileFor, siteRoutesFor } from '../routes/site-routes.ts';
@@ -25,6 +27,11 @@ function checkSite(outDir: string, before: Map<string, string>, plan: { urls: st
   const recorded = manifestRecords(manifest);
   expect(new Set(after.keys())).toEqual(new Set(recorded.map((output) => output.url)));
   for (const output of recorded) expect(existsSync(path.join(outDir, output.file)), output.file).toBe(true);
+  // `_headers` gives each served page the keys the manifest records for it, whichever runs wrote it.
+  const headers = readFileSync(path.join(outDir, '_headers'), 'utf8');
+  const keyHeader = targetKeyHeader('netlify') as NonNullable<ReturnType<typeof targetKeyHeader>>;
+  const tagged = recorded.filter((output) => output.keys.length > 0);
+  expect(headerBlocks(headers.slice(headers.indexOf("# each page's purge keys")))).toEqual(new Map(tagged.map((output) => [output.url, [`${keyHeader.name}: ${output.keys.join(keyHeader.separator)}`]])));
   // Slugs are unique, every link in a listing resolves to a page that exists, and every stylesheet a
   // page or listing links (the theme) is a file the site serves.
   const slugs = Object.values(manifest.posts).map((entry) => entry.slug);

@@ -123,6 +123,9 @@ describe('buildSite', () => {
     const summary = await buildSite(options);
     expect(summary.written).toContain('posts/a-brand-new-title/index.html');
     expect(summary.written).toContain('index.html');
+    // The page's keys follow it to its new URL.
+    expect(summary.written).toContain('_headers');
+    expect(readFileSync(out('_headers'), 'utf8')).toMatch(/^\/posts\/a-brand-new-title\n {2}Netlify-Cache-Tag: /m);
     expect(existsSync(out('posts', oldSlug))).toBe(false);
     expect(summary.purge.urls).toEqual(expect.arrayContaining(['/posts/a-brand-new-title', `/posts/${oldSlug}`]));
   });

@@ -100,6 +100,18 @@ export interface PageKeys {
   keys: readonly string[];
 }
 
+/**
+ * Whether two runs' pages give the same `_headers` page blocks: the same URLs with the same keys,
+ * in the same order. Undefined (a post added or removed) is never the same.
+ */
+export function samePageKeys(before: readonly PageKeys[] | undefined, after: readonly PageKeys[] | undefined): boolean {
+  if (before === undefined || after === undefined || before.length !== after.length) return false;
+  return before.every((page, i) => {
+    const other = after[i] as PageKeys;
+    return page.url === other.url && page.keys.length === other.keys.length && page.keys.every((key, k) => key === other.keys[k]);
+  });
+}
+
 export interface HeadersFile {
   text: string;
   /** Set when the pages' keys did not fit the host's caps and were all left out: say so in the summary. */
