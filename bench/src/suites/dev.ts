@@ -74,6 +74,8 @@ async function save(file: string, url: string, edit: (text: string) => string, b
   const before = readFileSync(file, 'utf8');
   const after = edit(before);
   if (after === before) throw new Error(`the edit changed nothing in ${file}`);
+  // The page is open in a browser as its post is edited: that is the page the save reloads.
+  await (await fetch(`${base}${url}`)).text();
   const start = performance.now();
   writeFileSync(file, after);
   for (;;) {
