@@ -112,4 +112,15 @@ describe('watchSources', () => {
     await watcher.refresh([at('content/2026')]);
     expect(watcher.dirs()).toEqual([at('content'), at('content/2027')]);
   });
+
+  it('after a save, still looks for a glob base that did not exist when last globbed', async () => {
+    write('content/a.txt');
+    watcher = await watchSources({ patterns: ['content/*.txt', 'drafts/*.txt'], cwd: dir, outDir: at('dist'), onChange: (file) => changes.push(file) });
+    expect(watcher.dirs()).toEqual([at('content')]);
+    // No event names it: its parent is not watched.
+    write('drafts/b.txt');
+    await watcher.refresh([at('content/a.txt')]);
+    expect(watcher.dirs()).toEqual([at('content'), at('drafts')]);
+    expect(changes).toContain(at('drafts'));
+  });
 });

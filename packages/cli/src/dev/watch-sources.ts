@@ -3,6 +3,9 @@ import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside, watchedDirs } from './watched-dirs.ts';
 
+/** Past this many changes in one rebuild, `refresh` globs instead of statting each. */
+const MAX_STATTED_CHANGES = 64;
+
 /** What `watchSources` watches, and whom it tells. */
 export interface WatchSourcesOptions {
   /** The content globs, as the build reads them. */
@@ -24,8 +27,9 @@ export interface SourceWatcher {
    * Watches the folders the globs reach now, and stops watching those they no longer do. A folder
    * watched for the first time counts as a change, since a post may have been saved into it
    * before its watch began. Given the changes a rebuild was for, it looks only when one of them
-   * could have moved the folders: a folder, or a path outside the watched ones. A save changes
-   * none, and globbing 10,000 posts again took ~40 ms just as the reloading page asked for them.
+   * could have moved the folders (a folder, or a path outside the watched ones) or a wanted folder
+   * is not watched yet: a save changes none, and globbing every post again would delay the
+   * reloading page that asks for it just then.
    */
   refresh(changes?: readonly string[]): Promise<void>;
   /** The folders watched now. */
@@ -50,6 +54,8 @@ export async function watchSources(options: WatchSourcesOptions): Promise<Source
   let content = new Set<string>();
   let closed = false;
   let first = true;
+  /** Whether every folder the last glob wanted is watched: one that was missing (a glob's base not made yet) or dropped on an error is looked for again by the next refresh. */
+  let complete = false;
 
   const onEvent = (dir: string, name: string | null) => {
     const only = content.has(dir) ? undefined : singles.get(dir);
@@ -69,6 +75,7 @@ export async function watchSources(options: WatchSourcesOptions): Promise<Source
         // A folder removed, for one; the rebuild its parent's event starts refreshes the watches.
         watcher.close();
         if (watchers.get(dir) === watcher) watchers.delete(dir);
+        complete = false;
         options.onError?.(dir, error);
       });
       watchers.set(dir, watcher);
@@ -80,8 +87,13 @@ export async function watchSources(options: WatchSourcesOptions): Promise<Source
     }
   };
 
-  /** Whether each change is a file (saved, added or removed) in a folder watched as content. */
+  /**
+   * Whether the folders to watch cannot have changed: each change is a file (saved, added or
+   * removed) in a watched folder, and every wanted folder is watched. Many changes at once (a
+   * checkout) are globbed rather than statted one by one.
+   */
   const onlyFiles = async (changes: readonly string[]): Promise<boolean> => {
+    if (!complete || changes.length > MAX_STATTED_CHANGES) return false;
     for (const change of changes) {
       if (watchers.has(change) || !watchers.has(path.dirname(change))) return false;
       if ((await stat(change).catch(() => undefined))?.isDirectory() === true) return false;
@@ -102,6 +114,7 @@ export async function watchSources(options: WatchSourcesOptions): Promise<Source
     }
     const added: string[] = [];
     for (const dir of wanted) if (!watchers.has(dir) && open(dir)) added.push(dir);
+    complete = [...wanted].every((dir) => watchers.has(dir));
     if (!first) for (const dir of added) if (next.has(dir)) options.onChange(dir);
     first = false;
   };

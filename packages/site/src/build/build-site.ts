@@ -16,7 +16,7 @@ import { BuildError } from './build-error.ts';
 import { acquireBuildLock } from './build-lock.ts';
 import { siteWarning, type BuildSummary } from './build-summary.ts';
 import { contentHash } from './content-hash.ts';
-import { renderHeadersFile, samePageKeys } from './headers-file.ts';
+import { headersFileHasCaps, renderHeadersFile, samePageKeys } from './headers-file.ts';
 import { appendJournal, clearJournal, readJournal, type Journal } from './journal.ts';
 import { emptyManifest, type Manifest, type ManifestPost, type OutputRecord } from '../manifest/manifest.ts';
 import { manifestRecords } from '../manifest/manifest-records.ts';
@@ -227,7 +227,13 @@ function recordsOf(posts: Iterable<ManifestPost | undefined>, listings: readonly
   return records;
 }
 
-/** Out dirs whose listing pages' sources this process has made (`writeListings` keeps them): `warm` makes them once. */
+/**
+ * Out dirs whose listing sources this process has made (`writeListings` remembers them): `warm`
+ * makes them once per out dir, not after each run that made no listing (after a body edit the
+ * remembered sources still fit all but a page or two). Speed only: a remembered source is reused
+ * only for the same entries, so one made for another out dir or an older manifest costs a
+ * recompute, never a wrong page.
+ */
 const listingsMade = new Set<string>();
 
 /**
@@ -536,19 +542,31 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
     for (const file of Object.keys(previous.posts)) if (next.posts[file] !== previous.posts[file]) touched.add(file);
     for (const file of Object.keys(next.posts)) if (next.posts[file] !== previous.posts[file]) touched.add(file);
   }
-  // `_headers` holds each page's URL and keys: a run that changed neither (an edit of a post's
-  // body) keeps it, where rendering, hashing and writing its 5 MB again took ~100 ms a save of
-  // `alphanode dev` at 10,000 posts. Same settings mean the same rules and target.
-  const keptHeaders = trusted && !journal.listings && samePageKeys(previous.listings, next.listings) && [...touched].every((file) => samePageKeys(previous.posts[file]?.outputs, next.posts[file]?.outputs)) ? previous.headers : undefined;
-  if (keptHeaders !== undefined) next.headers = keptHeaders;
-  else if (engine && changedSomething) {
-    const pages = manifestRecords(next);
-    const headers = renderHeadersFile(engine, target, pages);
-    if (headers.warning) summary.diagnostics.push(siteWarning('headers-cap', HEADERS_FILE, headers.warning));
-    next.headers = contentHash(headers.text);
-    if (next.headers !== previous.headers || journal.listings) {
-      write(HEADERS_FILE, headers.text);
-      summary.written.push(HEADERS_FILE);
+  if (engine && changedSomething) {
+    // What the rules alone write, part of the recorded hash: a new version of this package may
+    // write their blocks otherwise, and must not keep the old ones.
+    const rulesHash = contentHash(renderHeadersFile(engine, target).text);
+    const afterKill = journal.files.size + journal.urls.size > 0 || journal.listings;
+    // `_headers` holds each page's URL and keys: a run that moved neither (an edit of a post's
+    // body) keeps it, where rendering, hashing and writing its 5 MB again took ~100 ms a save of
+    // `alphanode dev` at 10,000 posts. Not for a host with caps, past which every run warns.
+    const kept =
+      trusted &&
+      !afterKill &&
+      !headersFileHasCaps(target) &&
+      previous.headers?.startsWith(`${rulesHash}.`) === true &&
+      samePageKeys(previous.listings, next.listings) &&
+      [...touched].every((file) => samePageKeys(previous.posts[file]?.outputs, next.posts[file]?.outputs));
+    if (kept) next.headers = previous.headers as string;
+    else {
+      const headers = renderHeadersFile(engine, target, manifestRecords(next));
+      if (headers.warning) summary.diagnostics.push(siteWarning('headers-cap', HEADERS_FILE, headers.warning));
+      next.headers = `${rulesHash}.${contentHash(headers.text)}`;
+      // After a killed run, whatever it left on disk is replaced.
+      if (next.headers !== previous.headers || afterKill) {
+        write(HEADERS_FILE, headers.text);
+        summary.written.push(HEADERS_FILE);
+      }
     }
   } else if (previous.headers !== undefined) next.headers = previous.headers;
 

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -40,6 +40,40 @@ describe('the _headers file a build writes', () => {
       for (const post of Object.values(posts)) expect(blocks.get(`/posts/${post.slug}`)?.[0]).toMatch(new RegExp(`^${header}: .*\\bpost-${post.slug}\\b`));
     });
   }
+});
+
+describe('the _headers file a build keeps', () => {
+  const headersFile = () => readFileSync(path.join(dir, 'dist', '_headers'), 'utf8');
+
+  it('past a host\'s caps, warns on every run that changes something, an edit of a post\'s body too', async () => {
+    apply(corpus, Array.from({ length: 50 }, (_, seed) => ({ kind: 'add' as const, seed })));
+    expect(warnings(await build('cloudflare'), 'headers-cap')).toHaveLength(1);
+    apply(corpus, [{ kind: 'body', at: 0, text: 'a new sentence here.' }]);
+    const summary = await build('cloudflare');
+    expect(summary.built).toBe(1);
+    expect(warnings(summary, 'headers-cap')).toHaveLength(1);
+  });
+
+  it('is written again when the rules\' blocks were written by another version, though no page moved', async () => {
+    await build('netlify');
+    const fresh = headersFile();
+    // As an older version left them: its own _headers text, and a hash of it alone in the manifest.
+    const manifestFile = path.join(dir, 'dist', 'manifest.json');
+    writeFileSync(manifestFile, readFileSync(manifestFile, 'utf8').replace(/"headers":"[^"]*"/, '"headers":"old"'));
+    writeFileSync(path.join(dir, 'dist', '_headers'), fresh.replace('max-age=60', 'max-age=1'));
+    apply(corpus, [{ kind: 'body', at: 0, text: 'a new sentence here.' }]);
+    const summary = await build('netlify');
+    expect(summary.written).toContain('_headers');
+    expect(headersFile()).toBe(fresh);
+  });
+
+  it('is kept as it is by an edit of a post\'s body, which moves no page and no key', async () => {
+    await build('netlify');
+    apply(corpus, [{ kind: 'body', at: 0, text: 'a new sentence here.' }]);
+    const summary = await build('netlify');
+    expect(summary.built).toBe(1);
+    expect(summary.written).not.toContain('_headers');
+  });
 });
 
 describe('the warnings a build gives about slugs', () => {

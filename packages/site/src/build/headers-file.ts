@@ -71,6 +71,12 @@ const HEADERS_FILE_HOSTS: Partial<Record<TargetName, HeadersFileHost>> = {
   cloudflare: { maxBlocks: 100, maxLine: 2000, source: 'https://developers.cloudflare.com/pages/configuration/headers/' },
 };
 
+/** Whether `target`'s host caps `_headers` (rules, or characters a line), which a big site's pages may pass. */
+export function headersFileHasCaps(target: TargetName): boolean {
+  const host = HEADERS_FILE_HOSTS[target];
+  return host !== undefined && (host.maxBlocks !== undefined || host.maxLine !== undefined);
+}
+
 /**
  * A page's block: its URL and its keys on `name:` lines of at most `maxLine` characters each, split
  * between keys (only where the host joins repeated lines with the comma that separates keys);
@@ -98,7 +104,8 @@ function pageBlock(page: PageKeys, name: string, separator: ' ' | ',', maxLine: 
  * Each page's block text as last made, by the page's record: in a process that builds again
  * (`alphanode dev`), an unchanged post keeps its records, so a rebuild makes only the blocks of
  * pages that moved (at 10,000 posts, 20,000 blocks took ~15 ms of each retitle). A hit needs the
- * same URL, keys array and header format.
+ * same URL, keys array and header format: the build replaces a record's keys array (`keySharer`),
+ * never changes one in place.
  */
 const madeBlocks = new WeakMap<PageKeys, { url: string; keys: readonly string[]; format: string; text: string | undefined }>();
 
@@ -180,10 +187,10 @@ export function renderHeadersFile(engine: CacheRulesEngine, target: TargetName, 
     if (host.maxBlocks !== undefined && blocks.length + tagged.length > host.maxBlocks) {
       warning = `_headers: the ${tagged.length} pages' purge keys would need ${blocks.length + tagged.length} rules, past ${target}'s cap of ${host.maxBlocks} (${host.source}); every page's keys are left out. ${edge}`;
     } else {
-      const blocks = tagged.map((page) => pageBlockText(page, keyHeader.name, keyHeader.separator, maxLine));
-      const unfit = tagged[blocks.indexOf(undefined)];
-      if (unfit === undefined) pageText = blocks.join('\n\n');
-      else warning = `_headers: ${unfit.url} has a URL or a purge key too long for ${target}'s limit of ${maxLine} characters a line (${host.source}); every page's keys are left out. ${edge}`;
+      const pageBlocks = tagged.map((page) => pageBlockText(page, keyHeader.name, keyHeader.separator, maxLine));
+      const unfit = pageBlocks.indexOf(undefined);
+      if (unfit === -1) pageText = pageBlocks.join('\n\n');
+      else warning = `_headers: ${tagged[unfit]?.url} has a URL or a purge key too long for ${target}'s limit of ${maxLine} characters a line (${host.source}); every page's keys are left out. ${edge}`;
     }
     if (warning !== undefined) notes.push(`# ${warning}`);
   }

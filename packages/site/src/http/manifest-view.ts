@@ -59,6 +59,7 @@ function follow(loaded: Loaded, decoded: DecodedManifest, appended: string): voi
  * was: only that line is applied, where decoding the whole manifest again took 150 ms at 10,000
  * posts, between a dev save and the reloaded page. With the reader's `stamp`, unchanged files are
  * not read at all; without it (an edge's asset store), both are read and compared on each call.
+ * The view returned is live: a later call that follows the journal changes it in place.
  */
 export function manifestViewReader(read: SiteFileReader): () => Promise<ManifestView | undefined> {
   let last: Loaded | undefined;
@@ -68,6 +69,8 @@ export function manifestViewReader(read: SiteFileReader): () => Promise<Manifest
     const stamps = stamp ? await Promise.all(files.map((file) => stamp(file))) : undefined;
     const same = (i: number) => stamps !== undefined && last?.stamps !== undefined && stamps[i] === last.stamps[i];
     if (last !== undefined && same(0) && same(1)) return last.view;
+    // The manifest before its journal, never both at once: a fold renames a new manifest in, then
+    // removes the old journal, so this order never pairs an old manifest with an emptied journal.
     const text = last !== undefined && same(0) ? last.text : await read(MANIFEST_FILE);
     const journal = (await read(MANIFEST_JOURNAL_FILE)) ?? '';
     if (text === undefined) return (last = undefined);
