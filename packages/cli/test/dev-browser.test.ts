@@ -97,6 +97,14 @@ describe.skipIf(!available)('alphanode dev in headless Chromium', () => {
     expect(timings.filter((ms) => ms > RELOAD_WITHIN_MS)).toEqual([]);
     expect(stdout.match(/rebuilt in \d+ ms: 1 built, 0 removed; would purge/g)).toHaveLength(EDITS);
 
+    // A title that moves the post: the open page follows it to its new URL, not to a 404.
+    await connected;
+    const movedTitle = 'A moved title for the dev loop';
+    const followed = page.waitForURL(`${base}/posts/a-moved-title-for-the-dev-loop`, { timeout: RELOAD_WITHIN_MS * 2, waitUntil: 'load' });
+    writeFileSync(source, original.replace(post.title, movedTitle));
+    await followed;
+    expect(await page.textContent('h1')).toBe(movedTitle);
+
     // SIGTERM stops the watchers, the event streams and the server: the process exits by itself, with 0.
     const stopping = performance.now();
     child.kill('SIGTERM');

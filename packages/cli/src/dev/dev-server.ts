@@ -140,7 +140,7 @@ export async function startDev(options: DevOptions, io: CliIO): Promise<{ ok: tr
       if (changedSomething(summary) || newRules) {
         io.stdout.write(`${clock()} ${rebuildLine(summary, newRules ? 'rules changed' : undefined)}`);
         // New rules change headers too, which no byte hash sees: every page reloads.
-        hub.reload(newRules ? undefined : summary.purge.urls);
+        hub.reload(newRules ? undefined : summary.purge.urls, summary.moved);
       }
     }
     await watcher.refresh(changes);

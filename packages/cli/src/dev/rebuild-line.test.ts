@@ -2,7 +2,7 @@ import type { BuildSummary } from '@alphanode/site/node';
 import { describe, expect, it } from 'vitest';
 import { changedSomething, rebuildLine } from './rebuild-line.ts';
 
-const summary = (part: Partial<BuildSummary>): BuildSummary => ({ built: 0, unchanged: 10, skipped: 0, removed: 0, written: [], diagnostics: [], purge: { keys: [], urls: [], urlsWithoutKey: [] }, ms: 83.6, ...part });
+const summary = (part: Partial<BuildSummary>): BuildSummary => ({ built: 0, unchanged: 10, skipped: 0, removed: 0, written: [], diagnostics: [], purge: { keys: [], urls: [], urlsWithoutKey: [] }, moved: [], ms: 83.6, ...part });
 
 describe('rebuildLine', () => {
   it('says what was built and removed, in how long, and the first few URLs and keys a deploy would purge', () => {

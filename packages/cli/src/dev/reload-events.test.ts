@@ -16,12 +16,16 @@ describe('createReloadHub', () => {
     const reader = (response.body as ReadableStream<Uint8Array>).getReader();
     expect(await next(reader)).toBe('retry: 500\n\n');
     hub.reload(['/posts/a', '/']);
-    expect(await next(reader)).toBe('event: reload\ndata: {"urls":["/posts/a","/"]}\n\n');
+    expect(await next(reader)).toBe('event: reload\ndata: {"urls":["/posts/a","/"],"moved":{}}\n\n');
     hub.reload();
-    expect(await next(reader)).toBe('event: reload\ndata: {"urls":null}\n\n');
+    expect(await next(reader)).toBe('event: reload\ndata: {"urls":null,"moved":{}}\n\n');
+    // A retitled post: its old URLs map to its new ones, for a page open there to follow.
+    hub.reload(['/posts/a', '/posts/b'], [{ from: '/posts/a', to: '/posts/b' }]);
+    expect(await next(reader)).toBe('event: reload\ndata: {"urls":["/posts/a","/posts/b"],"moved":{"/posts/a":"/posts/b"}}\n\n');
     // Past a thousand URLs (new rules touch every page) the event names none: every page reloads.
-    hub.reload(Array.from({ length: 1001 }, (_, i) => `/posts/p${i}`));
-    expect(await next(reader)).toBe('event: reload\ndata: {"urls":null}\n\n');
+    const many = Array.from({ length: 1001 }, (_, i) => `/posts/p${i}`);
+    hub.reload(many, many.map((from) => ({ from, to: `${from}x` })));
+    expect(await next(reader)).toBe('event: reload\ndata: {"urls":null,"moved":{}}\n\n');
   });
 
   it('forgets a page that went away, and ends every stream on close', async () => {

@@ -11,8 +11,9 @@ export interface ReloadHub {
   /**
    * Sends a `reload` event to every open page: `urls` are the pages whose bytes changed (the
    * build's purge plan), so a page reloads only when it is among them; undefined means every page.
+   * `moved` (the build's) sends a page whose post moved to its new URL instead.
    */
-  reload(urls?: readonly string[]): void;
+  reload(urls?: readonly string[], moved?: readonly { from: string; to: string }[]): void;
   /** How many pages listen. */
   size(): number;
   /** Ends every stream, so that the server can close. */
@@ -51,8 +52,12 @@ export function createReloadHub(): ReloadHub {
       request.signal.addEventListener('abort', () => own && drop(own), { once: true });
       return new Response(body, { headers: { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store' } });
     },
-    reload(urls) {
-      const data = JSON.stringify({ urls: urls === undefined || urls.length > MAX_URLS ? null : urls });
+    reload(urls, moved = []) {
+      const data = JSON.stringify({
+        urls: urls === undefined || urls.length > MAX_URLS ? null : urls,
+        // Past the cap (every post moved by new rules), a page reloads where it is.
+        moved: Object.fromEntries(moved.length > MAX_URLS ? [] : moved.map(({ from, to }) => [from, to])),
+      });
       const message = encoder.encode(`event: reload\ndata: ${data}\n\n`);
       for (const stream of streams) {
         try {

@@ -12,6 +12,7 @@ describe('injectReloadScript', () => {
   it('listens to the dev server\'s events and reloads only for its own path or for every page', () => {
     expect(RELOAD_SCRIPT).toContain('new EventSource("/__alphanode/events")');
     expect(RELOAD_SCRIPT).toContain('urls === null || urls.includes(location.pathname)');
+    expect(RELOAD_SCRIPT).toContain('location.replace(to)');
   });
 });
 

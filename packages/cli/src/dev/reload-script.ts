@@ -3,13 +3,16 @@ import { RELOAD_EVENTS_PATH } from './reload-events.ts';
 /**
  * The snippet `alphanode dev` adds to each HTML page: it listens to the dev server's events and
  * reloads the page when a rebuild changed its bytes (its path is in the event's URLs, or the
- * event names none, meaning every page). Only in dev: a build's files never carry it.
+ * event names none, meaning every page), or goes to the page's new URL when its post moved (a
+ * retitle), rather than reloading a page that is gone. Only in dev: a build's files never carry it.
  */
 export const RELOAD_SCRIPT = `<script>(() => {
   const events = new EventSource(${JSON.stringify(RELOAD_EVENTS_PATH)});
   events.addEventListener('reload', (event) => {
-    const { urls } = JSON.parse(event.data);
-    if (urls === null || urls.includes(location.pathname)) location.reload();
+    const { urls, moved } = JSON.parse(event.data);
+    const to = moved && Object.hasOwn(moved, location.pathname) ? moved[location.pathname] : undefined;
+    if (to !== undefined) location.replace(to);
+    else if (urls === null || urls.includes(location.pathname)) location.reload();
   });
 })();</script>`;
 

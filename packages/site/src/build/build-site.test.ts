@@ -108,6 +108,7 @@ describe('buildSite', () => {
     const slug = slugOf(first);
     expect(summary).toMatchObject({ built: 1, unchanged: 11 });
     expect(summary.written).toEqual([`posts/${slug}/index.html`, `posts/${slug}.json`]);
+    expect(summary.moved).toEqual([]);
     // The rules name the page and its JSON as the post's URLs; both carry the one post key.
     expect(summary.purge.urls).toEqual([`/posts/${slug}`, `/posts/${slug}.json`]);
     expect(summary.purge.keys).toEqual([`post-${slug}`]);
@@ -128,6 +129,10 @@ describe('buildSite', () => {
     expect(readFileSync(out('_headers'), 'utf8')).toMatch(/^\/posts\/a-brand-new-title\n {2}Netlify-Cache-Tag: /m);
     expect(existsSync(out('posts', oldSlug))).toBe(false);
     expect(summary.purge.urls).toEqual(expect.arrayContaining(['/posts/a-brand-new-title', `/posts/${oldSlug}`]));
+    expect(summary.moved).toEqual([
+      { from: `/posts/${oldSlug}`, to: '/posts/a-brand-new-title' },
+      { from: `/posts/${oldSlug}.json`, to: '/posts/a-brand-new-title.json' },
+    ]);
   });
 
   it('a removed post loses its pages and is purged', async () => {

@@ -312,7 +312,7 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
   const mode: WriteMode = staged ? 'direct' : 'atomic';
   const write = fileWriter(dir, mode);
   const context: PageContext = { write, settingsHash, settings, engine, routes, strict, lint, titles: new Map(), topicSlugs: new Map() };
-  const summary: BuildSummary = { built: 0, unchanged: 0, skipped: 0, removed: 0, written: [], diagnostics: [], purge: { keys: [], urls: [], urlsWithoutKey: [] }, ms: 0 };
+  const summary: BuildSummary = { built: 0, unchanged: 0, skipped: 0, removed: 0, written: [], diagnostics: [], purge: { keys: [], urls: [], urlsWithoutKey: [] }, moved: [], ms: 0 };
   const { files, stats } = listSources([options.patterns].flat(), where.cwd, outDir, options.changedFiles);
   const journal = readJournal(outDir);
   const untouched = !staged && journal.files.size + journal.urls.size === 0 && !journal.listings;
@@ -592,6 +592,15 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
       }
       return (everyOutput ??= new Set(Object.values(next.posts).flatMap((entry) => entry.outputs.map((output) => output.file)))).has(file);
     };
+    for (const file of touched) {
+      const [before, after] = [previous.posts[file], next.posts[file]];
+      if (before === undefined || after === undefined || before.slug === after.slug) continue;
+      // The same routes make a post's outputs in the same order: page, then JSON.
+      before.outputs.forEach((output, i) => {
+        const to = after.outputs[i]?.url;
+        if (to !== undefined && to !== output.url) summary.moved.push({ from: output.url, to });
+      });
+    }
     const stale = new Map<string, string>();
     for (const file of touched) for (const output of previous.posts[file]?.outputs ?? []) stale.set(output.file, output.url);
     for (const output of previous.listings) stale.set(output.file, output.url);

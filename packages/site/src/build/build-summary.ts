@@ -20,6 +20,12 @@ export interface BuildSummary {
    * those; `urlsWithoutKey` are changed URLs no planned key reaches (see `exactPurgePlan`).
    */
   purge: { keys: string[]; urls: string[]; urlsWithoutKey: string[] };
+  /**
+   * Each page a post left for a new URL this run (a new title gives a new slug): its old URL and
+   * its new one, the post's page and its JSON alike. The old URL is in the purge plan (gone, or
+   * another post's now); a dev server sends a page open there to the new one.
+   */
+  moved: { from: string; to: string }[];
   ms: number;
 }
 
