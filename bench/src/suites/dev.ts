@@ -35,8 +35,14 @@ async function startDev(dir: string): Promise<{ child: ChildProcess; base: strin
   return { child, base };
 }
 
-/** An open page's event stream: `next()` resolves with the URLs of the next `reload` event. */
-async function listen(base: string): Promise<{ next(): Promise<string[] | null>; close(): void }> {
+/** A `reload` event: the URLs whose bytes changed (null: every page), and the pages that moved, old URL to new. */
+interface Reload {
+  urls: string[] | null;
+  moved: Record<string, string>;
+}
+
+/** An open page's event stream: `next()` resolves with the next `reload` event. */
+async function listen(base: string): Promise<{ next(): Promise<Reload>; close(): void }> {
   const aborting = new AbortController();
   const response = await fetch(`${base}/__alphanode/events`, { signal: aborting.signal });
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();
@@ -49,7 +55,7 @@ async function listen(base: string): Promise<{ next(): Promise<string[] | null>;
           const message = text.slice(0, end);
           text = text.slice(end + 2);
           const data = /^event: reload\ndata: (.*)$/m.exec(message)?.[1];
-          if (data !== undefined) return (JSON.parse(data) as { urls: string[] | null }).urls;
+          if (data !== undefined) return JSON.parse(data) as Reload;
         }
         const { done, value } = await reader.read();
         if (done) throw new Error('the event stream ended');
@@ -60,17 +66,21 @@ async function listen(base: string): Promise<{ next(): Promise<string[] | null>;
   };
 }
 
-/** The two saves a writer makes: a sentence of the body, and the title (which moves listings and Similar Posts links). */
+/**
+ * The two saves a writer makes, each leaving a mark the reloaded page must show: a sentence of the
+ * body, and the title (which moves the page to a new URL, and listings and Similar Posts links).
+ */
 const EDITS = {
-  body: (text: string, round: number) => text.replace(/\.\n/, `, edited in round ${round}.\n`),
-  title: (text: string, round: number) => text.replace(/^(\|\n\n)(.*)\n/, (_, head: string, title: string) => `${head}${title} ${round === 0 ? 'revised' : `revised ${round}`}\n`),
+  body: (text: string, mark: string) => text.replace(/\.\n/, `, ${mark}.\n`),
+  title: (text: string, mark: string) => text.replace(/^(\|\n\n)(.*)\n/, (_, head: string, title: string) => `${head}${title} ${mark}\n`),
 };
 
 /**
  * One save: the time from writing the file to the reload event naming the post's page, and on to
- * fetching that page with the new bytes, which is what a reloading browser asks for.
+ * fetching the page a reloading browser asks for (the new URL, for a post that moved) and finding
+ * the edit in it.
  */
-async function save(file: string, url: string, edit: (text: string) => string, base: string, events: { next(): Promise<string[] | null> }): Promise<{ eventMs: number; pageMs: number }> {
+async function save(file: string, url: string, edit: (text: string) => string, mark: string, base: string, events: { next(): Promise<Reload> }): Promise<{ eventMs: number; pageMs: number }> {
   const before = readFileSync(file, 'utf8');
   const after = edit(before);
   if (after === before) throw new Error(`the edit changed nothing in ${file}`);
@@ -78,14 +88,15 @@ async function save(file: string, url: string, edit: (text: string) => string, b
   await (await fetch(`${base}${url}`)).text();
   const start = performance.now();
   writeFileSync(file, after);
-  for (;;) {
-    const urls = await events.next();
-    if (urls == null || urls.includes(url)) break;
-  }
+  let reload: Reload;
+  do reload = await events.next();
+  while (reload.urls != null && !reload.urls.includes(url));
   const eventMs = performance.now() - start;
-  const page = await (await fetch(`${base}${url}`)).text();
+  const to = reload.moved[url] ?? url;
+  const response = await fetch(`${base}${to}`);
+  const page = await response.text();
   const pageMs = performance.now() - start;
-  if (page.length === 0) throw new Error(`${url} came back empty after the save`);
+  if (response.status !== 200 || !page.includes(mark)) throw new Error(`${to} (${response.status}) does not show the save to ${file}`);
   return { eventMs, pageMs };
 }
 
@@ -98,6 +109,8 @@ const range = (values: readonly number[]) => `median ${Math.round(median(values)
  */
 export const devSuite: Suite = {
   name: 'dev',
+  // Generates 10,000 posts and builds them first: `pnpm bench dev`.
+  onlyWhenNamed: true,
   async run() {
     const root = existsSync('/dev/shm') ? '/dev/shm' : tmpdir();
     const dir = mkdtempSync(path.join(root, 'alphanode-bench-dev-'));
@@ -120,7 +133,8 @@ export const devSuite: Suite = {
           const post = posts[Math.floor(((round * 2 + (kind === 'title' ? 1 : 0) + 0.5) / (SAVES * 2)) * posts.length)];
           if (post === undefined) throw new Error('too few posts');
           const url = post.outputs[0]?.url as string;
-          times[kind].push(await save(path.join(dir, post.file), url, (text) => EDITS[kind](text, round), dev.base, events));
+          const mark = `${kind === 'body' ? 'edited' : 'revised'} in round ${round}`;
+          times[kind].push(await save(path.join(dir, post.file), url, (text) => EDITS[kind](text, mark), mark, dev.base, events));
           await sleep(PAUSE_MS);
         }
       }
@@ -136,7 +150,7 @@ export const devSuite: Suite = {
       ].join('\n');
     } finally {
       child?.kill('SIGTERM');
-      if (child && child.exitCode == null) await new Promise((resolve) => child?.once('exit', resolve));
+      if (child && child.exitCode == null && child.signalCode == null) await new Promise((resolve) => child?.once('exit', resolve));
       rmSync(dir, { recursive: true, force: true });
     }
   },
