@@ -112,7 +112,7 @@ describe('alphanode dev', () => {
     expect(rules).toContain(pageKeys);
     writeFileSync(path.join(dir, 'rules.yaml'), rules.replace(pageKeys, pageKeys.replace(/keys: .*/, 'keys: ["page:{slug}"]')));
     await until(() => page1.events[2]);
-    expect(JSON.parse(page1.events[2] as string)).toEqual({ urls: null });
+    expect(JSON.parse(page1.events[2] as string)).toEqual({ urls: null, moved: {} });
     expect(dev.io.out()).toMatch(/^\d\d:\d\d:\d\d rules changed: rebuilt in \d+ ms: 5 built/m);
     expect((await fetch(url)).headers.get('netlify-cache-tag')).toBe(`page-${post.slug}`);
 

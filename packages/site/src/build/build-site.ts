@@ -239,16 +239,18 @@ const listingsMade = new Set<string>();
 /**
  * What `warm` keeps after a run that changed nothing: the manifest decoded, and, once per out dir,
  * each listing page's source made as a rebuild makes it (every page is found as it was, so none is
- * rendered or written). Made again after each run, they cost ~20 ms of every save at 10,000 posts;
- * a run that finds a few pages' posts changed since makes only those pages' sources again.
+ * rendered or written), with each page's `_headers` block. Made again after each run, they cost
+ * ~20 ms of every save at 10,000 posts; a run that finds a few pages' posts changed since makes
+ * only those pages' sources again.
  */
-function warmUp(outDir: string, stored: StoredManifest | undefined, { settings, engine, routes }: { settings: PageSettings; engine: CacheRulesEngine | undefined; routes: SiteRoutes }): void {
+function warmUp(outDir: string, stored: StoredManifest | undefined, { settings, engine, routes, target }: { settings: PageSettings; engine: CacheRulesEngine | undefined; routes: SiteRoutes; target: TargetName }): void {
   const manifest = rememberManifest(outDir, stored)?.manifest;
   if (manifest === undefined || listingsMade.has(outDir)) return;
   const posts = Object.values(manifest.posts);
   const topics = assignTopicSlugs(posts.map((entry) => entry.topic), new Map(Object.entries(manifest.topics)));
   const ignore = () => undefined;
   writeListings({ write: ignore, beforeWrites: ignore, settings, engine, routes, previous: manifest.listings, topics, force: false, reuse: true, posts });
+  if (engine) renderHeadersFile(engine, target, manifestRecords(manifest));
   listingsMade.add(outDir);
 }
 
@@ -319,7 +321,7 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
   if (untouched && matchesStamp(outDir, files, stats, settingsHash, pageSize)) {
     // Nothing changed since the last run, which finished: no plan to leave behind.
     rmSync(path.join(outDir, PURGE_PLAN_FILE), { force: true });
-    if (options.warm === true) warmUp(outDir, undefined, { settings, engine, routes });
+    if (options.warm === true) warmUp(outDir, undefined, { settings, engine, routes, target });
     return { ...summary, unchanged: files.length, ms: performance.now() - start };
   }
   const stored = readManifest(outDir);
@@ -625,7 +627,7 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
   writeStamp(dir, files, next, pageSize);
   // A run that wrote no manifest or made no listing leaves them for `warm` to keep; a staged run
   // wrote both.
-  if (options.warm === true && !staged && (!changedSomething || topics === undefined)) warmUp(outDir, changedSomething ? undefined : stored, { settings, engine, routes });
+  if (options.warm === true && !staged && (!changedSomething || topics === undefined)) warmUp(outDir, changedSomething ? undefined : stored, { settings, engine, routes, target });
   if (staged) {
     swapIn(dir, outDir);
     manifestMoved(dir, outDir);

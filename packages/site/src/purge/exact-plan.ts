@@ -64,7 +64,15 @@ export function exactPurgePlan(
       for (const key of record.keys) candidates.delete(key);
     }
   }
-  if (candidates.size > 0 && options.unchanged) for (const record of options.unchanged()) for (const key of record.keys) candidates.delete(key);
+  if (candidates.size > 0 && options.unchanged) {
+    // A post's page and JSON carry one keys array (the build shares equal ones): read it once.
+    let last: readonly string[] | undefined;
+    for (const record of options.unchanged()) {
+      if (record.keys === last) continue;
+      last = record.keys;
+      for (const key of record.keys) candidates.delete(key);
+    }
+  }
   const urlsWithoutKey: string[] = [];
   for (const url of changed) {
     // What a cache holds is the copy from before: only its keys can evict it.
