@@ -1,4 +1,5 @@
 import { exampleRequest, targetKeyHeader, pathCovers, pathsOverlap, type CacheRulesEngine, type CompiledRule, type PathPattern, type TargetName } from '@alphanode/cache-rules';
+import { sameItems } from './same-items.ts';
 
 const KEY_HEADER = /cache-tag|surrogate-key|^xkey$/i;
 
@@ -133,7 +134,7 @@ export function samePageKeys(before: readonly PageKeys[] | undefined, after: rea
   if (before === undefined || after === undefined || before.length !== after.length) return false;
   return before.every((page, i) => {
     const other = after[i] as PageKeys;
-    return page.url === other.url && page.keys.length === other.keys.length && page.keys.every((key, k) => key === other.keys[k]);
+    return page.url === other.url && sameItems(page.keys, other.keys);
   });
 }
 

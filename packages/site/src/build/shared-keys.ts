@@ -1,4 +1,5 @@
 import type { OutputRecord } from '../manifest/manifest.ts';
+import { sameItems } from './same-items.ts';
 
 /**
  * Makes a run's output records share their purge keys: each key string is one string however
@@ -18,7 +19,7 @@ export function keySharer(): (outputs: OutputRecord[]) => void {
     let last: string[] | undefined;
     for (const output of outputs) {
       const keys = output.keys;
-      if (last !== undefined && last.length === keys.length && last.every((key, i) => key === keys[i])) output.keys = last;
+      if (last !== undefined && sameItems(last, keys)) output.keys = last;
       else output.keys = last = keys.map(share);
     }
   };

@@ -7,6 +7,7 @@ import { createListings, type ListingEntry } from '../listings/listings.ts';
 import type { SlugAssignment, SlugCollision } from '../routes/assign-slugs.ts';
 import { outputFileFor, type SiteRoutes } from '../routes/site-routes.ts';
 import { contentHash } from './content-hash.ts';
+import { sameItems } from './same-items.ts';
 import type { FileWriter } from './file-writer.ts';
 import type { ManifestPost, OutputRecord } from '../manifest/manifest.ts';
 import type { PageSettings } from './page-settings.ts';
@@ -59,8 +60,6 @@ function entryOf(post: ManifestPost): ListingEntry {
   }
   return entry;
 }
-
-const sameItems = <T>(a: readonly T[], b: readonly T[]) => a.length === b.length && a.every((item, i) => item === b[i]);
 
 /**
  * Each listing page's source as this process last made it, and what from: its entries (the same
