@@ -13,6 +13,11 @@ if [ ! -f "$stamp" ] || [ pnpm-lock.yaml -nt "$stamp" ] || [ package.json -nt "$
 fi
 task="${1:?usage: scripts/run.sh <script> [args...]}"
 shift
-# The test suite drives a real Chromium; install it (as root, through apt) the first time.
-if [ "$task" = test ]; then bash scripts/system-deps.sh; fi
+# The test suite drives a real Chromium; install it (as root, through apt) the first time. Its
+# dual-format, edge-bundle and publish tests run the packages' dist: build them, or on a fresh
+# clone those tests would be skipped (or fail, under CI).
+if [ "$task" = test ]; then
+  bash scripts/system-deps.sh
+  pnpm run --silent build >&2
+fi
 exec pnpm run --silent "$task" "$@"
