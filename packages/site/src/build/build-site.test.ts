@@ -135,6 +135,15 @@ describe('buildSite', () => {
     ]);
   });
 
+  it('new rules that move every post (another post.path) say where each page went', async () => {
+    const files = writeCorpus(3);
+    await buildSite(options);
+    const slugs = files.map(slugOf);
+    const summary = await buildSite({ ...options, rules: rules.replaceAll('/posts/', '/articles/') });
+    const pairs = (from: string, to: string) => slugs.flatMap((slug) => [{ from: `${from}${slug}`, to: `${to}${slug}` }, { from: `${from}${slug}.json`, to: `${to}${slug}.json` }]);
+    expect(new Set(summary.moved.map((m) => JSON.stringify(m)))).toEqual(new Set(pairs('/posts/', '/articles/').map((m) => JSON.stringify(m))));
+  });
+
   it('a removed post loses its pages and is purged', async () => {
     const [first] = writeCorpus(6) as [string];
     await buildSite(options);

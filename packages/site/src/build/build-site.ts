@@ -596,7 +596,8 @@ async function buildWith(options: BuildOptions, where: Where, start: number, wor
     };
     for (const file of touched) {
       const [before, after] = [previous.posts[file], next.posts[file]];
-      if (before === undefined || after === undefined || before.slug === after.slug) continue;
+      // A new title moves a post's outputs, and so do new rules (another post.path).
+      if (before === undefined || after === undefined) continue;
       // The same routes make a post's outputs in the same order: page, then JSON.
       before.outputs.forEach((output, i) => {
         const to = after.outputs[i]?.url;

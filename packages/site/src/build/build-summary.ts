@@ -21,7 +21,7 @@ export interface BuildSummary {
    */
   purge: { keys: string[]; urls: string[]; urlsWithoutKey: string[] };
   /**
-   * Each page a post left for a new URL this run (a new title gives a new slug): its old URL and
+   * Each page a post left for a new URL this run (a new title, or rules with another post path): its old URL and
    * its new one, the post's page and its JSON alike. The old URL is in the purge plan (gone, or
    * another post's now); a dev server sends a page open there to the new one.
    */
