@@ -123,4 +123,17 @@ describe('watchSources', () => {
     expect(watcher.dirs()).toEqual([at('content'), at('drafts')]);
     expect(changes).toContain(at('drafts'));
   });
+
+  it('watches anew a folder removed and made again in its place, and counts it a change', async () => {
+    write('content/sub/a.txt');
+    watcher = await watchSources({ patterns: ['content/**/*.txt'], cwd: dir, outDir: at('dist'), onChange: (file) => changes.push(file) });
+    rmSync(at('content/sub'), { recursive: true });
+    write('content/sub/b.txt');
+    await until(() => changes.includes(at('content/sub')));
+    await settle();
+    await watcher.refresh([at('content/sub')]);
+    expect(changes).toEqual([at('content/sub')]);
+    write('content/sub/c.txt');
+    await until(() => changes.includes(at('content/sub/c.txt')));
+  });
 });

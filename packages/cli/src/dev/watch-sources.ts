@@ -1,4 +1,4 @@
-import { watch, type FSWatcher } from 'node:fs';
+import { statSync, watch, type FSWatcher } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { isInside, watchedDirs } from './watched-dirs.ts';
@@ -46,6 +46,15 @@ export interface SourceWatcher {
  */
 export async function watchSources(options: WatchSourcesOptions): Promise<SourceWatcher> {
   const watchers = new Map<string, FSWatcher>();
+  /**
+   * The folder each watch was opened on: a folder removed and made again under the same path is
+   * another one. By inode and birth time: ext4 gives the new folder the freed inode at once.
+   */
+  const identities = new Map<string, string>();
+  const identity = (dir: string) => {
+    const stats = statSync(dir, { throwIfNoEntry: false });
+    return stats && `${stats.ino}:${stats.birthtimeMs}`;
+  };
   const singles = new Map<string, Set<string>>();
   for (const file of options.files ?? []) {
     const dir = path.dirname(file);
@@ -79,6 +88,7 @@ export async function watchSources(options: WatchSourcesOptions): Promise<Source
         options.onError?.(dir, error);
       });
       watchers.set(dir, watcher);
+      identities.set(dir, identity(dir) ?? '');
       return true;
     } catch (error) {
       // A glob's base that does not exist yet is not an error: it is watched once it does.
@@ -102,6 +112,14 @@ export async function watchSources(options: WatchSourcesOptions): Promise<Source
   };
 
   const refresh = async (changes?: readonly string[]) => {
+    // A watch on a folder that was removed goes deaf without an error (Linux): one made again in
+    // its place (`rm -rf` then `mkdir`, a checkout) is watched anew, and counts as a change.
+    for (const change of changes ?? []) {
+      const watcher = watchers.get(change);
+      if (watcher === undefined || identity(change) === identities.get(change)) continue;
+      watcher.close();
+      watchers.delete(change);
+    }
     if (changes !== undefined && (await onlyFiles(changes))) return;
     const next = await watchedDirs(options.patterns, options.cwd, options.outDir);
     if (closed) return;
