@@ -26,6 +26,11 @@ describe('assignSlugs', () => {
     expect(later.get('0.txt')).toMatch(/^hello-/);
   });
 
+  it('moves a post whose new title drops a last word that looked like a suffix (a date) to the plain slug', () => {
+    const { slugs } = assignSlugs([{ id: 'a.txt', base: 'incident-report' }], new Map([['a.txt', 'incident-report-20240115']]));
+    expect(slugs.get('a.txt')).toBe('incident-report');
+  });
+
   it('gives two posts that swap titles each other\'s slugs, not suffixes', () => {
     const previous = new Map([['a.txt', 'alpha'], ['b.txt', 'beta']]);
     const { slugs } = assignSlugs([{ id: 'a.txt', base: 'beta' }, { id: 'b.txt', base: 'alpha' }], previous);

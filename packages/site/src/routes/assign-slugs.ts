@@ -24,12 +24,16 @@ export interface SlugAssignment {
 
 const byId = (a: SlugClaim, b: SlugClaim): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Whether `slug` is `base` or `base` with a suffix this module made (`-` and 8 or more hex digits). */
-function grewFrom(slug: string, base: string): boolean {
+/**
+ * Whether `slug` is `base`, or `base` with the suffix this module made for `id` (its hash, then
+ * more hashes when taken): a title's own last word in hex digits (a date, `20240115`) is no suffix,
+ * so a title that drops it moves its post to the plain slug, as a fresh build would.
+ */
+function grewFrom(slug: string, base: string, id: string): boolean {
   if (slug === base) return true;
   const dash = slug.lastIndexOf('-');
   const suffix = slug.slice(dash + 1);
-  return dash > 0 && /^[0-9a-f]{8,}$/.test(suffix) && withSuffix(base, suffix) === slug;
+  return dash > 0 && /^[0-9a-f]{8,}$/.test(suffix) && suffix.startsWith(stableHash(id)) && withSuffix(base, suffix) === slug;
 }
 
 /** A suffix from the id alone, longer only in the (2^-32) case that it is taken too. */
@@ -58,7 +62,7 @@ export function assignSlugs(claims: Iterable<SlugClaim>, previous: ReadonlyMap<s
   const waiting: SlugClaim[] = [];
   for (const claim of sorted) {
     const kept = previous.get(claim.id);
-    if (kept !== undefined && grewFrom(kept, claim.base) && !taken.has(kept)) {
+    if (kept !== undefined && grewFrom(kept, claim.base, claim.id) && !taken.has(kept)) {
       slugs.set(claim.id, kept);
       taken.add(kept);
     } else waiting.push(claim);
